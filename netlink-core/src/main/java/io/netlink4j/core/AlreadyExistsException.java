@@ -1,0 +1,12 @@
+package io.netlink4j.core;
+
+import io.netlink4j.jna.Errno;
+
+/** EEXIST: the object (link, FDB entry, VLAN …) already exists. */
+public class AlreadyExistsException extends NetlinkException {
+    private static final long serialVersionUID = 1L;
+
+    public AlreadyExistsException(String operation, String kernelMessage, String badAttribute) {
+        super(operation, Errno.EEXIST, kernelMessage, badAttribute);
+    }
+}

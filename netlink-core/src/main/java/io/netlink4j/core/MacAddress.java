@@ -1,0 +1,60 @@
+package io.netlink4j.core;
+
+import java.nio.ByteBuffer;
+
+/** Parsing and formatting of link-layer addresses ("02:00:00:00:00:01"). */
+public final class MacAddress {
+    private MacAddress() {}
+
+    private static final char[] HEX = "0123456789abcdef".toCharArray();
+
+    /** Formats {@code len} bytes at {@code offset} as lower-case hex pairs joined by ':'. */
+    public static String format(ByteBuffer b, int offset, int len) {
+        char[] out = new char[Math.max(0, len * 3 - 1)];
+        for (int i = 0; i < len; i++) {
+            int v = b.get(offset + i) & 0xff;
+            if (i > 0) {
+                out[i * 3 - 1] = ':';
+            }
+            out[i * 3] = HEX[v >>> 4];
+            out[i * 3 + 1] = HEX[v & 15];
+        }
+        return new String(out);
+    }
+
+    public static String format(byte[] mac) {
+        return format(ByteBuffer.wrap(mac), 0, mac.length);
+    }
+
+    /**
+     * Parses a 48-bit MAC ("02:00:00:00:00:01", '-' also accepted as separator).
+     *
+     * @throws IllegalArgumentException with the reason, for anything else
+     */
+    public static byte[] parse(String s) {
+        if (s == null) {
+            throw new IllegalArgumentException("MAC address is missing");
+        }
+        String[] parts = s.split("[:-]", -1);
+        if (parts.length != 6) {
+            throw new IllegalArgumentException("invalid MAC address \"" + s + "\": expected 6 hex pairs like 02:00:00:00:00:01");
+        }
+        byte[] mac = new byte[6];
+        for (int i = 0; i < 6; i++) {
+            String p = parts[i];
+            if (p.isEmpty() || p.length() > 2) {
+                throw new IllegalArgumentException("invalid MAC address \"" + s + "\": bad byte \"" + p + "\"");
+            }
+            int v = 0;
+            for (int j = 0; j < p.length(); j++) {
+                int d = Character.digit(p.charAt(j), 16);
+                if (d < 0) {
+                    throw new IllegalArgumentException("invalid MAC address \"" + s + "\": '" + p.charAt(j) + "' is not hex");
+                }
+                v = v * 16 + d;
+            }
+            mac[i] = (byte) v;
+        }
+        return mac;
+    }
+}

@@ -1,0 +1,164 @@
+package io.netlink4j.core;
+
+import io.netlink4j.jna.Errno;
+import io.netlink4j.jna.LibC;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * A real AF_NETLINK socket, through the JNA binding. Buffers go to the kernel by address: no
+ * copy, no allocation per call. A small native scratch area per socket holds the sockaddr_nl
+ * and option values.
+ */
+public final class NetlinkSocket implements NetlinkTransport {
+    private static final int ADDR = 0;          // sockaddr_nl of the kernel (send) / of the sender (recv)
+    private static final int ADDRLEN = 16;      // socklen_t
+    private static final int OPT = 24;          // an option value (int or struct timeval)
+    private static final int SCRATCH = 48;
+
+    private final int fd;
+    private final int portId;
+    private final ByteBuffer scratch = ByteBuffer.allocateDirect(SCRATCH).order(ByteOrder.nativeOrder());
+    private final long scratchAddress = LibC.address(scratch);
+    private final ByteBuffer recvAddr = ByteBuffer.allocateDirect(SCRATCH).order(ByteOrder.nativeOrder());
+    private final long recvAddrAddress = LibC.address(recvAddr);
+    private final AtomicBoolean closed = new AtomicBoolean();
+    private ByteBuffer cachedBuffer;
+    private long cachedAddress;
+
+    private NetlinkSocket(int fd) {
+        this.fd = fd;
+        // sockaddr_nl of the kernel: family AF_NETLINK, pid 0, groups 0
+        scratch.putShort(ADDR, (short) LibC.AF_NETLINK);
+        if (LibC.bind(fd, scratchAddress + ADDR, LibC.SOCKADDR_NL_SIZE) < 0) {
+            throw failure("bind netlink socket", LibC.errno());
+        }
+        scratch.putInt(ADDRLEN, LibC.SOCKADDR_NL_SIZE);
+        if (LibC.getsockname(fd, scratchAddress + OPT, scratchAddress + ADDRLEN) < 0) {
+            throw failure("getsockname", LibC.errno());
+        }
+        portId = scratch.getInt(OPT + 4);
+        scratch.putInt(ADDR + 4, 0);
+    }
+
+    /** Opens and binds a netlink socket of {@code protocol} (e.g. {@link LibC#NETLINK_ROUTE}) in the caller's netns. */
+    public static NetlinkSocket open(int protocol) {
+        int fd = LibC.socket(LibC.AF_NETLINK, LibC.SOCK_RAW | LibC.SOCK_CLOEXEC, protocol);
+        if (fd < 0) {
+            throw failure("open netlink socket", LibC.errno());
+        }
+        try {
+            return new NetlinkSocket(fd);
+        } catch (RuntimeException e) {
+            LibC.close(fd);
+            throw e;
+        }
+    }
+
+    private static NetlinkException failure(String op, int errno) {
+        return NetlinkException.of(op, errno, null, null);
+    }
+
+    /** The file descriptor, for poll(2). */
+    public int fd() {
+        return fd;
+    }
+
+    @Override
+    public int portId() {
+        return portId;
+    }
+
+    /** setsockopt(level, name, int value); throws on failure. */
+    public void setOption(int level, int name, int value) {
+        scratch.putInt(OPT, value);
+        if (LibC.setsockopt(fd, level, name, scratchAddress + OPT, 4) < 0) {
+            throw failure("setsockopt(" + level + ", " + name + ")", LibC.errno());
+        }
+    }
+
+    /** getsockopt(level, name) for an int option. */
+    public int getOption(int level, int name) {
+        scratch.putInt(ADDRLEN, 4);
+        if (LibC.getsockopt(fd, level, name, scratchAddress + OPT, scratchAddress + ADDRLEN) < 0) {
+            throw failure("getsockopt(" + level + ", " + name + ")", LibC.errno());
+        }
+        return scratch.getInt(OPT);
+    }
+
+    /** SO_RCVTIMEO: a receive waits at most this long, then fails with EAGAIN; 0 waits for ever. */
+    public void setReceiveTimeout(long millis) {
+        scratch.putLong(OPT, millis / 1000);
+        scratch.putLong(OPT + 8, (millis % 1000) * 1000);
+        if (LibC.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_RCVTIMEO, scratchAddress + OPT, 16) < 0) {
+            throw failure("setsockopt(SO_RCVTIMEO)", LibC.errno());
+        }
+    }
+
+    /**
+     * Sets the receive buffer size, with SO_RCVBUFFORCE when privileged (it may exceed
+     * net.core.rmem_max), else SO_RCVBUF.
+     */
+    public void setReceiveBufferSize(int bytes) {
+        scratch.putInt(OPT, bytes);
+        if (LibC.setsockopt(fd, LibC.SOL_SOCKET, LibC.SO_RCVBUFFORCE, scratchAddress + OPT, 4) < 0) {
+            setOption(LibC.SOL_SOCKET, LibC.SO_RCVBUF, bytes);
+        }
+    }
+
+    private long address(ByteBuffer buffer) {
+        if (buffer != cachedBuffer) {
+            cachedAddress = LibC.address(buffer);
+            cachedBuffer = buffer;
+        }
+        return cachedAddress;
+    }
+
+    @Override
+    public int send(ByteBuffer buffer, int offset, int length) {
+        if (offset < 0 || length < 0 || offset + length > buffer.capacity()) {
+            throw new IndexOutOfBoundsException("send [" + offset + ", +" + length + ") of " + buffer.capacity());
+        }
+        long n = LibC.sendto(fd, address(buffer) + offset, length, 0, scratchAddress + ADDR, LibC.SOCKADDR_NL_SIZE);
+        return n < 0 ? -LibC.errno() : (int) n;
+    }
+
+    @Override
+    public int receive(ByteBuffer buffer, int flags) {
+        recvAddr.putInt(ADDRLEN, LibC.SOCKADDR_NL_SIZE);
+        long n = LibC.recvfrom(fd, address(buffer), buffer.capacity(), flags, recvAddrAddress, recvAddrAddress + ADDRLEN);
+        return n < 0 ? -LibC.errno() : (int) n;
+    }
+
+    @Override
+    public int senderPortId() {
+        return recvAddr.getInt(ADDR + 4);
+    }
+
+    @Override
+    public int joinGroup(int group) {
+        scratch.putInt(OPT, group);
+        return LibC.setsockopt(fd, LibC.SOL_NETLINK, LibC.NETLINK_ADD_MEMBERSHIP, scratchAddress + OPT, 4) < 0
+                ? -LibC.errno() : 0;
+    }
+
+    /** Leaves a multicast group; returns 0 or -errno. */
+    public int leaveGroup(int group) {
+        scratch.putInt(OPT, group);
+        return LibC.setsockopt(fd, LibC.SOL_NETLINK, LibC.NETLINK_DROP_MEMBERSHIP, scratchAddress + OPT, 4) < 0
+                ? -LibC.errno() : 0;
+    }
+
+    public boolean isClosed() {
+        return closed.get();
+    }
+
+    @Override
+    public void close() {
+        if (closed.compareAndSet(false, true) && LibC.close(fd) < 0) {
+            // nothing to recover: the descriptor is gone either way (close(2) never leaves it open on Linux)
+            org.slf4j.LoggerFactory.getLogger(NetlinkSocket.class).debug("close({}): {}", fd, Errno.name(LibC.errno()));
+        }
+    }
+}

@@ -1,0 +1,12 @@
+package io.netlink4j.core;
+
+import io.netlink4j.jna.Errno;
+
+/** ENOENT: the object to change or delete does not exist. */
+public class NotFoundException extends NetlinkException {
+    private static final long serialVersionUID = 1L;
+
+    public NotFoundException(String operation, String kernelMessage, String badAttribute) {
+        super(operation, Errno.ENOENT, kernelMessage, badAttribute);
+    }
+}

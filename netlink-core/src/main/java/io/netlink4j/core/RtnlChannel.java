@@ -1,0 +1,485 @@
+package io.netlink4j.core;
+
+import io.netlink4j.jna.Errno;
+import io.netlink4j.jna.LibC;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.util.concurrent.ThreadLocalRandom;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A NETLINK_ROUTE conversation: build a request in the channel's send buffer, send it, and read
+ * the answer from its receive buffer — ACK, one reply, or a multipart dump — matched by sequence
+ * number and accepted only from the kernel (sender port id 0).
+ *
+ * <pre>{@code
+ * try (RtnlChannel ch = RtnlChannel.open("blue")) {          // a channel inside netns "blue"
+ *     MessageWriter w = ch.request(RTM_NEWLINK, NLM_F_CREATE | NLM_F_EXCL | NLM_F_ACK);
+ *     IfInfoMsg.put(w, AF_UNSPEC, 0, 0, 0);
+ *     w.putString(IFLA_IFNAME, "br0");
+ *     ...
+ *     ch.execute("create bridge br0");                       // throws a NetlinkException subclass
+ * }
+ * }</pre>
+ *
+ * <p>The socket is opened with extended ACKs (the kernel's error text and the offending
+ * attribute), capped ACKs (the kernel does not echo our request back) and strict checking (dump
+ * filters are honoured, bad dump requests refused) on.
+ *
+ * <p><b>Threading:</b> a channel is a conversation and is not thread-safe; use it from one thread
+ * at a time (a handle that serves several threads keeps one channel per thread or a lock). It may
+ * be handed between threads, including virtual threads: the socket stays in the namespace it was
+ * created in. {@link #close()} is idempotent.
+ *
+ * <p><b>Failures:</b> kernel errors become {@link NetlinkException} subclasses; the channel stays
+ * usable. A timeout or a receive-buffer overrun means replies may have been lost: the channel
+ * closes itself and throws {@link NetlinkTimeoutException} / {@link ChannelBrokenException}.
+ */
+public final class RtnlChannel implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(RtnlChannel.class);
+
+    private static final int MODE_ACK = 0;
+    private static final int MODE_QUERY = 1;
+    private static final int MODE_DUMP = 2;
+
+    private final NetlinkTransport transport;
+    private final ChannelOptions options;
+    private final MessageWriter writer;
+    private final MessageWriter scratchWriter;
+    private final NlMsg msg = new NlMsg();
+    private final NlMsg sent = new NlMsg();
+    private final AttributeIterator errIt = new AttributeIterator();
+    private ByteBuffer recv;
+    private int seq;
+    private boolean closed;
+    private long datagramsSent;
+    private long messagesSent;
+
+    private RtnlChannel(NetlinkTransport transport, ChannelOptions options) {
+        this.transport = transport;
+        this.options = options;
+        this.writer = MessageWriter.allocate(options.sendBufferBytes());
+        this.scratchWriter = MessageWriter.allocate(Math.min(options.sendBufferBytes(), 64 * 1024));
+        this.recv = ByteBuffer.allocateDirect(options.receiveBufferBytes()).order(ByteOrder.nativeOrder());
+        this.seq = ThreadLocalRandom.current().nextInt(1, 1 << 30);
+    }
+
+    /** A channel in the caller's network namespace, with default options. */
+    public static RtnlChannel open() {
+        return open(ChannelOptions.defaults());
+    }
+
+    public static RtnlChannel open(ChannelOptions options) {
+        return configure(NetlinkSocket.open(LibC.NETLINK_ROUTE), options);
+    }
+
+    /** A channel inside network namespace {@code netns} (a name under /run/netns, or a path). */
+    public static RtnlChannel open(String netns) {
+        return open(netns, ChannelOptions.defaults());
+    }
+
+    public static RtnlChannel open(String netns, ChannelOptions options) {
+        if (netns == null) {
+            return open(options);
+        }
+        return configure(Netns.callIn(netns, () -> NetlinkSocket.open(LibC.NETLINK_ROUTE)), options);
+    }
+
+    /** A channel over any transport — a scripted fake kernel in tests. */
+    public static RtnlChannel over(NetlinkTransport transport, ChannelOptions options) {
+        return new RtnlChannel(transport, options);
+    }
+
+    private static RtnlChannel configure(NetlinkSocket s, ChannelOptions o) {
+        try {
+            s.setOption(LibC.SOL_NETLINK, LibC.NETLINK_EXT_ACK, 1);
+            s.setOption(LibC.SOL_NETLINK, LibC.NETLINK_CAP_ACK, 1);
+            if (o.strictChecking()) {
+                s.setOption(LibC.SOL_NETLINK, LibC.NETLINK_GET_STRICT_CHK, 1);
+            }
+            s.setReceiveTimeout(o.timeoutMillis());
+            s.setReceiveBufferSize(o.socketReceiveBytes());
+            return new RtnlChannel(s, o);
+        } catch (RuntimeException e) {
+            s.close();
+            throw e;
+        }
+    }
+
+    public ChannelOptions options() {
+        return options;
+    }
+
+    /** The socket's port id. */
+    public int portId() {
+        return transport.portId();
+    }
+
+    /** Datagrams sent so far (each sendto); a bulk batch of many requests counts once. */
+    public long datagramsSent() {
+        return datagramsSent;
+    }
+
+    /** Netlink request messages sent so far. */
+    public long messagesSent() {
+        return messagesSent;
+    }
+
+    /** A new sequence number (never 0). */
+    public int nextSeq() {
+        seq++;
+        if (seq == 0) {
+            seq = 1;
+        }
+        return seq;
+    }
+
+    /**
+     * Starts a new request in the send buffer (discarding anything unsent) with a fresh sequence
+     * number; NLM_F_REQUEST is added. Write the family header and attributes into the returned
+     * writer, then call {@link #execute}, {@link #query} or {@link #dump}.
+     */
+    public MessageWriter request(int type, int flags) {
+        ensureOpen("request");
+        writer.reset();
+        writer.begin(type, flags | NlMsg.NLM_F_REQUEST, nextSeq(), 0);
+        return writer;
+    }
+
+    /** The request being built (for golden-byte tests and diagnostics). */
+    public MessageWriter writer() {
+        return writer;
+    }
+
+    /** Sends the request and waits for its ACK (NLM_F_ACK is added); throws on a kernel error. */
+    public void execute(String op) {
+        setFlag(NlMsg.NLM_F_ACK);
+        converse(op, MODE_ACK, null);
+    }
+
+    /**
+     * Sends a request that has one reply (a GET of a single object), hands the reply to
+     * {@code visitor}, and returns the number of replies (0 or 1; with NLM_F_ACK several are read
+     * until the ACK). Throws on a kernel error.
+     */
+    public int query(String op, MessageVisitor visitor) {
+        return converse(op, MODE_QUERY, visitor);
+    }
+
+    /**
+     * Sends a dump request (NLM_F_DUMP is added) and hands every message to {@code visitor} until
+     * NLMSG_DONE. An interrupted dump (NLM_F_DUMP_INTR) is restarted up to
+     * {@link ChannelOptions#dumpRetries()} times, after {@link MessageVisitor#onDumpRestart()}; then
+     * {@link DumpInterruptedException}. Returns the number of messages of the final pass.
+     */
+    public int dump(String op, MessageVisitor visitor) {
+        setFlag(NlMsg.NLM_F_DUMP);
+        int attempts = 0;
+        for (;;) {
+            int n = converse(op, MODE_DUMP, visitor);
+            if (n >= 0) {
+                return n;
+            }
+            if (++attempts > options.dumpRetries()) {
+                throw new DumpInterruptedException(op, attempts);
+            }
+            LOG.debug("{}: dump interrupted, restarting ({}/{})", op, attempts, options.dumpRetries());
+            visitor.onDumpRestart();
+            sent.wrap(writer.buffer(), 0).seq(nextSeq());
+        }
+    }
+
+    private void setFlag(int flag) {
+        sent.wrap(writer.buffer(), writer.messageStart());
+        sent.flags(sent.flags() | flag);
+    }
+
+    private int converse(String op, int mode, MessageVisitor visitor) {
+        ensureOpen(op);
+        writer.end();
+        sent.wrap(writer.buffer(), writer.messageStart());
+        int expect = sent.seq();
+        boolean ackExpected = (sent.flags() & NlMsg.NLM_F_ACK) != 0;
+        sendDatagram(op, 0, writer.length(), 1);
+        boolean interrupted = false;
+        int count = 0;
+        for (;;) {
+            int n = receiveDatagram(op, mode != MODE_ACK);
+            int pos = 0;
+            while (pos < n) {
+                int len = checkHeader(pos, n);
+                int next = Math.min(n, pos + NlMsg.align(len));
+                if (msg.seq() != expect) {
+                    LOG.trace("{}: skipping message with seq {} (want {})", op, msg.seq(), expect);
+                    pos = next;
+                    continue;
+                }
+                switch (msg.type()) {
+                    case NlMsg.NLMSG_NOOP:
+                        break;
+                    case NlMsg.NLMSG_ERROR: {
+                        int code = ErrorMessage.code(msg);
+                        if (code > 0) {
+                            throw new NetlinkParseException("NLMSG_ERROR of " + len + " bytes has no error code");
+                        }
+                        if (code < 0) {
+                            throw ErrorMessage.toException(op, -code, ErrorMessage.extAck(msg, false, errIt),
+                                    writer.buffer(), 0);
+                        }
+                        warnIfAny(op, false);
+                        return count;
+                    }
+                    case NlMsg.NLMSG_DONE: {
+                        int code = msg.payloadLength() >= 4 ? ErrorMessage.code(msg) : 0;
+                        if (code < 0) {
+                            throw ErrorMessage.toException(op, -code, ErrorMessage.extAck(msg, true, errIt),
+                                    writer.buffer(), 0);
+                        }
+                        if ((msg.flags() & NlMsg.NLM_F_DUMP_INTR) != 0) {
+                            interrupted = true;
+                        }
+                        if (mode == MODE_DUMP && interrupted) {
+                            return -1;
+                        }
+                        if (!ackExpected || mode == MODE_DUMP) {
+                            return count;
+                        }
+                        break;
+                    }
+                    case NlMsg.NLMSG_OVERRUN:
+                        throw broken(op, Errno.ENOBUFS, "the kernel reported NLMSG_OVERRUN: replies were lost");
+                    default:
+                        if ((msg.flags() & NlMsg.NLM_F_DUMP_INTR) != 0) {
+                            interrupted = true;
+                        }
+                        count++;
+                        if (visitor != null) {
+                            visitor.onMessage(msg);
+                        }
+                        if (mode == MODE_QUERY && !ackExpected && (msg.flags() & NlMsg.NLM_F_MULTI) == 0) {
+                            return count;
+                        }
+                        break;
+                }
+                pos = next;
+            }
+        }
+    }
+
+    /** A successful ACK may still carry a warning text (NLMSGERR_ATTR_MSG). */
+    private void warnIfAny(String op, boolean done) {
+        if ((msg.flags() & NlMsg.NLM_F_ACK_TLVS) != 0) {
+            ErrorMessage.ExtAck ack = ErrorMessage.extAck(msg, done, errIt);
+            if (ack.message != null) {
+                LOG.warn("{}: kernel warning: {}", op, ack.message);
+            }
+        }
+    }
+
+    /** Validates the header at {@code pos} of a datagram of {@code n} bytes; wraps {@link #msg}. */
+    private int checkHeader(int pos, int n) {
+        if (n - pos < NlMsg.NLMSG_HDRLEN) {
+            throw new NetlinkParseException("truncated netlink header: " + (n - pos) + " bytes at offset " + pos);
+        }
+        msg.wrap(recv, pos);
+        int len = msg.length();
+        if (len < NlMsg.NLMSG_HDRLEN || len > n - pos) {
+            throw new NetlinkParseException("netlink message at offset " + pos + " has nlmsg_len " + len
+                    + " (" + (n - pos) + " bytes left)");
+        }
+        return len;
+    }
+
+    private void sendDatagram(String op, int offset, int length, int messages) {
+        for (;;) {
+            int r = transport.send(writer.buffer(), offset, length);
+            if (r >= 0) {
+                datagramsSent++;
+                messagesSent += messages;
+                return;
+            }
+            if (-r != Errno.EINTR) {
+                throw NetlinkException.of(op, -r, null, null);
+            }
+        }
+    }
+
+    /**
+     * Receives one datagram from the kernel into the receive buffer; returns its length. With
+     * {@code peek}, the datagram is first measured (MSG_PEEK|MSG_TRUNC) and the buffer grown to
+     * fit: replies with data can be of any size. Without, a datagram larger than the buffer
+     * (impossible for capped ACKs) breaks the channel.
+     */
+    private int receiveDatagram(String op, boolean peek) {
+        for (;;) {
+            if (peek) {
+                int size = receiveRaw(op, LibC.MSG_PEEK | LibC.MSG_TRUNC);
+                if (size > recv.capacity()) {
+                    int cap = Integer.highestOneBit(size - 1) << 1;
+                    LOG.debug("{}: growing the receive buffer to {} bytes for a {}-byte datagram", op, cap, size);
+                    recv = ByteBuffer.allocateDirect(cap).order(ByteOrder.nativeOrder());
+                }
+            }
+            int n = receiveRaw(op, LibC.MSG_TRUNC);
+            if (n > recv.capacity()) {
+                throw broken(op, Errno.EMSGSIZE, "a " + n + "-byte datagram did not fit the "
+                        + recv.capacity() + "-byte receive buffer");
+            }
+            int sender = transport.senderPortId();
+            if (sender != 0) {
+                LOG.debug("{}: ignoring a datagram from port id {} (not the kernel)", op, sender);
+                continue;
+            }
+            return n;
+        }
+    }
+
+    private int receiveRaw(String op, int flags) {
+        for (;;) {
+            int r = transport.receive(recv, flags);
+            if (r >= 0) {
+                return r;
+            }
+            int e = -r;
+            if (e == Errno.EINTR) {
+                continue;
+            }
+            if (e == Errno.EAGAIN) {
+                close();
+                throw new NetlinkTimeoutException(op, options.timeoutMillis());
+            }
+            if (e == Errno.ENOBUFS) {
+                throw broken(op, e, "the socket's receive buffer overran and replies were lost");
+            }
+            throw NetlinkException.of(op, e, null, null);
+        }
+    }
+
+    private ChannelBrokenException broken(String op, int errno, String why) {
+        close();
+        return new ChannelBrokenException(op, errno, why + "; the channel is closed");
+    }
+
+    // ---------------------------------------------------------------- pipelined bulk requests
+
+    /** Writes request {@code index} as one complete message (begin … end) with the given seq. */
+    @FunctionalInterface
+    public interface RequestEncoder {
+        void encode(int index, MessageWriter writer, int seq);
+    }
+
+    /** Receives the outcome of request {@code index}: {@code error} is null on success. Return false to stop sending more. */
+    @FunctionalInterface
+    public interface ResultHandler {
+        boolean onResult(int index, NetlinkException error);
+    }
+
+    /**
+     * Sends {@code count} requests with at most {@code window} unacknowledged at any time, several
+     * per datagram, and reports each request's outcome in order of arrival. NLM_F_ACK is added to
+     * every request. When the handler returns false no further request is sent, but the ACKs of
+     * those in flight are still read and reported. Returns the number of requests sent.
+     *
+     * <p>A timeout or overrun closes the channel (see the class comment): the requests without a
+     * reported result may or may not have been applied.
+     */
+    public int pipeline(String op, int count, int window, RequestEncoder encoder, ResultHandler handler) {
+        if (window < 1) {
+            throw new IllegalArgumentException("window must be at least 1");
+        }
+        ensureOpen(op);
+        final int base = seq + 1;
+        int sentCount = 0;
+        int acked = 0;
+        boolean stop = false;
+        int refillAt = Math.max(0, window / 2);
+        while (acked < sentCount || (!stop && sentCount < count)) {
+            int inFlight = sentCount - acked;
+            if (!stop && sentCount < count && (inFlight <= refillAt || inFlight == 0)) {
+                writer.reset();
+                int batch = 0;
+                while (sentCount + batch < count && inFlight + batch < window) {
+                    int mark = writer.length();
+                    int s = nextSeq();
+                    try {
+                        encoder.encode(sentCount + batch, writer, s);
+                    } catch (IllegalStateException full) {
+                        if (batch == 0) {
+                            throw full;
+                        }
+                        writer.truncate(mark);
+                        seq--;
+                        break;
+                    }
+                    sent.wrap(writer.buffer(), mark);
+                    sent.flags(sent.flags() | NlMsg.NLM_F_REQUEST | NlMsg.NLM_F_ACK);
+                    batch++;
+                }
+                sendDatagram(op, 0, writer.length(), batch);
+                sentCount += batch;
+                continue;
+            }
+            int n = receiveDatagram(op, false);
+            int pos = 0;
+            while (pos < n) {
+                int len = checkHeader(pos, n);
+                int next = Math.min(n, pos + NlMsg.align(len));
+                int index = msg.seq() - base;
+                if (msg.type() == NlMsg.NLMSG_ERROR && index >= 0 && index < sentCount) {
+                    int code = ErrorMessage.code(msg);
+                    NetlinkException error = null;
+                    if (code < 0) {
+                        error = pipelineError(op, -code, index, base, encoder);
+                    }
+                    acked++;
+                    if (!handler.onResult(index, error)) {
+                        stop = true;
+                    }
+                } else if (msg.type() == NlMsg.NLMSG_OVERRUN) {
+                    throw broken(op, Errno.ENOBUFS, "the kernel reported NLMSG_OVERRUN: ACKs were lost");
+                } else {
+                    LOG.trace("{}: skipping message type {} seq {}", op, msg.type(), msg.seq());
+                }
+                pos = next;
+            }
+        }
+        return sentCount;
+    }
+
+    /** The request bytes are gone from the send buffer: re-encode the failed one to name the bad attribute. */
+    private NetlinkException pipelineError(String op, int errno, int index, int base, RequestEncoder encoder) {
+        ErrorMessage.ExtAck ack = ErrorMessage.extAck(msg, false, errIt);
+        ByteBuffer request = null;
+        if (ack.offset >= 0 || ack.missingNestOffset >= 0) {
+            scratchWriter.reset();
+            try {
+                encoder.encode(index, scratchWriter, base + index);
+                request = scratchWriter.buffer();
+            } catch (RuntimeException e) {
+                request = null;
+            }
+        }
+        return ErrorMessage.toException(op, errno, ack, request, 0);
+    }
+
+    // ---------------------------------------------------------------- lifecycle
+
+    private void ensureOpen(String op) {
+        if (closed) {
+            throw new ChannelBrokenException(op, Errno.EBADF, "the channel is closed");
+        }
+    }
+
+    public boolean isOpen() {
+        return !closed;
+    }
+
+    @Override
+    public void close() {
+        if (!closed) {
+            closed = true;
+            transport.close();
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package io.netlink4j.core.testing;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * A network namespace made for one test and deleted when closed (and, as a last resort, at JVM
+ * exit), with helpers to drive and read it through iproute2 — the independent reader our results
+ * are checked against.
+ *
+ * <pre>{@code
+ * try (TestNetns ns = TestNetns.create()) {
+ *     ns.ip("link add br0 type bridge");
+ *     Object j = ns.json("ip -d -j link show dev br0");
+ * }
+ * }</pre>
+ */
+public final class TestNetns implements AutoCloseable {
+    private static final AtomicInteger COUNTER = new AtomicInteger();
+    private static final Set<String> LIVE = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            for (String ns : LIVE) {
+                run(List.of("ip", "netns", "del", ns), false);
+            }
+        }));
+    }
+
+    private final String name;
+
+    private TestNetns(String name) {
+        this.name = name;
+    }
+
+    /** A fresh namespace "nl4jt-PID-N" with lo up. */
+    public static TestNetns create() {
+        String n = "nl4jt-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
+        run(List.of("ip", "netns", "add", n), true);
+        LIVE.add(n);
+        TestNetns ns = new TestNetns(n);
+        try {
+            ns.ip("link set lo up");
+        } catch (RuntimeException e) {
+            ns.close();
+            throw e;
+        }
+        return ns;
+    }
+
+    /** A fresh namespace with bridge br0 and veth v0 (in br0) / v1, all up. */
+    public static TestNetns withBridgeAndPort() {
+        TestNetns ns = create();
+        try {
+            ns.ip("link add br0 type bridge");
+            ns.ip("link add v0 type veth peer name v1");
+            ns.ip("link set v0 master br0");
+            ns.ip("link set br0 up");
+            ns.ip("link set v0 up");
+            ns.ip("link set v1 up");
+        } catch (RuntimeException e) {
+            ns.close();
+            throw e;
+        }
+        return ns;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    /** Runs {@code ip -n NS ARGS} (ARGS split on spaces); returns stdout, throws on failure. */
+    public String ip(String args) {
+        return exec("ip -n " + name + " " + args);
+    }
+
+    /** Runs {@code bridge -n NS ARGS}; returns stdout, throws on failure. */
+    public String bridge(String args) {
+        return exec("bridge -n " + name + " " + args);
+    }
+
+    /** Runs a command line (split on spaces) inside the namespace via {@code ip netns exec}. */
+    public String exec(String commandLine) {
+        List<String> cmd = new ArrayList<>(Arrays.asList(commandLine.trim().split("\\s+")));
+        if (!cmd.get(0).equals("ip") && !cmd.get(0).equals("bridge")) {
+            cmd.addAll(0, List.of("ip", "netns", "exec", name));
+        }
+        return run(cmd, true);
+    }
+
+    /** Like {@link #exec} but returns the exit status and output instead of throwing. */
+    public Result tryExec(String commandLine) {
+        List<String> cmd = new ArrayList<>(Arrays.asList(commandLine.trim().split("\\s+")));
+        if (!cmd.get(0).equals("ip") && !cmd.get(0).equals("bridge")) {
+            cmd.addAll(0, List.of("ip", "netns", "exec", name));
+        }
+        return runResult(cmd);
+    }
+
+    /** Runs {@code ip}/{@code bridge} with -n NS added and parses its JSON output. */
+    public Object json(String commandLine) {
+        String[] parts = commandLine.trim().split("\\s+", 2);
+        String out = exec(parts[0] + " -n " + name + " " + parts[1]);
+        return Json.parse(out.isBlank() ? "[]" : out);
+    }
+
+    /** The exit status, stdout and stderr of a command. */
+    public record Result(int status, String out, String err) {}
+
+    static String run(List<String> cmd, boolean check) {
+        Result r = runResult(cmd);
+        if (check && r.status != 0) {
+            throw new IllegalStateException(String.join(" ", cmd) + " exited " + r.status + ": " + r.err.trim());
+        }
+        return r.out;
+    }
+
+    static Result runResult(List<String> cmd) {
+        try {
+            Process p = new ProcessBuilder(cmd).start();
+            p.getOutputStream().close();
+            byte[][] out = new byte[2][];
+            Thread t = new Thread(() -> out[1] = readAll(p.getErrorStream()));
+            t.start();
+            out[0] = readAll(p.getInputStream());
+            if (!p.waitFor(60, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+                throw new IllegalStateException(String.join(" ", cmd) + " did not finish in 60 s");
+            }
+            t.join();
+            return new Result(p.exitValue(), new String(out[0], StandardCharsets.UTF_8),
+                    new String(out[1], StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot run " + cmd, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted running " + cmd, e);
+        }
+    }
+
+    private static byte[] readAll(InputStream in) {
+        try (in) {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            in.transferTo(b);
+            return b.toByteArray();
+        } catch (IOException e) {
+            return new byte[0];
+        }
+    }
+
+    /** Deletes the namespace (and with it every device made inside). Idempotent. */
+    @Override
+    public void close() {
+        if (LIVE.remove(name)) {
+            run(List.of("ip", "netns", "del", name), false);
+        }
+    }
+}

@@ -1,0 +1,287 @@
+#!/bin/bash
+# Re-capture the golden netlink byte files in this directory.
+# Needs: root, iproute2 (ip/bridge), strace, python3.
+# Every capture runs in a fresh, private network namespace that is deleted
+# afterwards (also on failure/interrupt). The host's interfaces are never touched.
+# Usage: ./capture.sh        (no arguments; writes NAME.txt next to this script)
+set -u
+DIR=$(cd "$(dirname "$0")" && pwd)
+NS="gold$$"
+TMP=$(mktemp -d)
+cleanup() { ip netns del "$NS" 2>/dev/null; rm -rf "$TMP"; }
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
+BASE="ip link add br0 type bridge; ip link add v0 type veth peer name v1; ip link set v0 master br0; ip link set br0 up; ip link set v0 up; ip link set v1 up"
+IPVER=$(ip -V | sed -n 's/.*\(iproute2-[0-9.]*\).*/\1/p')
+KVER=$(uname -r)
+DATE=$(date +%F)
+
+# cap NAME "SETUP" "COMMAND" ["NOTE" ...]
+#   SETUP is run with sh -c inside a fresh netns (not traced); COMMAND is traced.
+cap() {
+    local name=$1 setup=$2 cmd=$3; shift 3
+    ip netns del "$NS" 2>/dev/null
+    ip netns add "$NS" || { echo "cannot create netns $NS" >&2; exit 1; }
+    if [ -n "$setup" ]; then
+        ip netns exec "$NS" sh -c "$setup" || echo "WARN $name: setup failed" >&2
+    fi
+    # shellcheck disable=SC2086  # COMMAND is split into words on purpose
+    ip netns exec "$NS" strace -f -e trace=socket,setsockopt,bind,getsockname,close,sendto,sendmsg,recvmsg,recvfrom \
+        -e write=all -e read=all -xx -s 65535 -o "$TMP/$name.strace" \
+        $cmd >"$TMP/$name.stdout" 2>"$TMP/$name.stderr"
+    local rc=$?
+    ip netns del "$NS"
+    python3 "$TMP/conv.py" "$TMP/$name.strace" "$DIR/$name.txt" \
+        "$cmd" "$setup" "$DATE" "$IPVER" "$KVER" "$rc" "$TMP/$name.stderr" "$@" \
+        || echo "WARN $name: conversion failed" >&2
+    echo "$name: exit $rc $(head -c 200 "$TMP/$name.stderr" | tr '\n' ' ')"
+}
+
+cat >"$TMP/conv.py" <<'PYEOF'
+import re, struct, sys
+
+src, dst, cmd, setup, date, ipver, kver, rc, errfile = sys.argv[1:10]
+notes = sys.argv[10:]
+MAXBYTES = 64 * 1024
+
+# ---- parse the strace output: one block per successful, non-peek syscall ----
+# socket/setsockopt/getsockname/close are traced only to tell netlink sockets apart.
+call_re = re.compile(r'^(?:\d+\s+)?(sendto|sendmsg|recvmsg|recvfrom)\((\d+),.*\) = (-?\d+)')
+sock_re = re.compile(r'^(?:\d+\s+)?socket\(AF_NETLINK, [^,]*, (\w+)\) = (\d+)')
+sopt_re = re.compile(r'^(?:\d+\s+)?setsockopt\((\d+), SOL_NETLINK, (\w+), \[(\d+)\], \d+\) = 0')
+gsn_re = re.compile(r'^(?:\d+\s+)?getsockname\((\d+), \{sa_family=AF_NETLINK, nl_pid=(-?\d+)')
+close_re = re.compile(r'^(?:\d+\s+)?close\((\d+)\)')
+hex_re = re.compile(r'^ \| ([0-9a-f]{5,})  (.{0,49})')
+blocks = []          # [direction, syscall, socket number, bytearray]
+sockets = []         # dicts: fd, proto, opts, portid
+fd2sock = {}
+cur = None
+for line in open(src, errors='replace'):
+    line = line.rstrip('\n')
+    m = sock_re.match(line)
+    if m:
+        sockets.append({'fd': int(m.group(2)), 'proto': m.group(1), 'opts': [], 'portid': None})
+        fd2sock[int(m.group(2))] = len(sockets)
+        cur = None; continue
+    m = sopt_re.match(line)
+    if m and int(m.group(1)) in fd2sock:
+        sockets[fd2sock[int(m.group(1))] - 1]['opts'].append('%s=%s' % (m.group(2), m.group(3)))
+        cur = None; continue
+    m = gsn_re.match(line)
+    if m and int(m.group(1)) in fd2sock:
+        sockets[fd2sock[int(m.group(1))] - 1]['portid'] = int(m.group(2)) & 0xffffffff
+        cur = None; continue
+    m = close_re.match(line)
+    if m:
+        fd2sock.pop(int(m.group(1)), None)
+        cur = None; continue
+    m = call_re.match(line)
+    if m:
+        sc, fd, ret = m.group(1), int(m.group(2)), int(m.group(3))
+        cur = None
+        if ret <= 0:
+            continue
+        tail = line[line.rfind('}, ') :] if sc == 'recvmsg' else line[line.rfind(', ', 0, line.rfind(', NULL')) :]
+        if 'MSG_PEEK' in tail:
+            continue
+        cur = ['>' if sc.startswith('send') else '<', sc, fd2sock.get(fd, 0), bytearray()]
+        blocks.append(cur)
+        continue
+    h = hex_re.match(line)
+    if h and cur is not None:
+        cur[3] += bytes(int(t, 16) for t in h.group(2).split())
+        continue
+    if not line.startswith(' * ') and not h:
+        cur = None   # some other line (e.g. "+++ exited", "--- SIG"): end of dump
+
+# ---- tiny decoder, used for auto notes and sanity checks ----
+TYPES = {1: 'NLMSG_NOOP', 2: 'NLMSG_ERROR', 3: 'NLMSG_DONE', 4: 'NLMSG_OVERRUN',
+         16: 'RTM_NEWLINK', 17: 'RTM_DELLINK', 18: 'RTM_GETLINK', 19: 'RTM_SETLINK',
+         28: 'RTM_NEWNEIGH', 29: 'RTM_DELNEIGH', 30: 'RTM_GETNEIGH',
+         92: 'RTM_GETSTATS', 112: 'RTM_NEWVLAN', 113: 'RTM_DELVLAN', 114: 'RTM_GETVLAN'}
+FAM = {0: 'AF_UNSPEC', 2: 'AF_INET', 7: 'AF_BRIDGE', 10: 'AF_INET6'}
+def flags_str(t, f, request):
+    names = [(1, 'REQUEST'), (2, 'MULTI'), (4, 'ACK'), (8, 'ECHO'), (16, 'DUMP_INTR'), (32, 'DUMP_FILTERED')]
+    if request and t in (18, 30, 92, 114):   # GET
+        names += [(0x100, 'ROOT'), (0x200, 'MATCH'), (0x400, 'ATOMIC')]
+    elif request and t in (17, 29, 113):     # DEL
+        names += [(0x100, 'NONREC'), (0x200, 'BULK')]
+    elif request:                            # NEW / SET
+        names += [(0x100, 'REPLACE'), (0x200, 'EXCL'), (0x400, 'CREATE'), (0x800, 'APPEND')]
+    elif t == 2:
+        names += [(0x100, 'CAPPED'), (0x200, 'ACK_TLVS')]
+    out = [n for b, n in names if f & b]
+    rest = f & ~sum(b for b, _ in names)
+    if rest: out.append(hex(rest))
+    return '|'.join(out) or '0'
+
+def ext_ack(buf):
+    out = []
+    while len(buf) >= 4:
+        l, t = struct.unpack_from('<HH', buf)
+        if l < 4: break
+        v = buf[4:l]
+        if t == 1: out.append('MSG="%s"' % v.rstrip(b'\0').decode(errors='replace'))
+        elif t == 2: out.append('OFFS=%d' % struct.unpack_from('<I', v)[0])
+        elif t == 3: out.append('COOKIE')
+        elif t == 4: out.append('POLICY')
+        elif t == 5: out.append('MISS_TYPE=%d' % struct.unpack_from('<I', v)[0])
+        elif t == 6: out.append('MISS_NEST=%d' % struct.unpack_from('<I', v)[0])
+        else: out.append('tlv%d' % t)
+        buf = buf[(l + 3) & ~3:]
+    return ' '.join(out)
+
+def describe(direction, data):
+    msgs, off, ok = [], 0, True
+    while off + 16 <= len(data):
+        ln, t, f, seq, pid = struct.unpack_from('<IHHII', data, off)
+        if ln < 16 or off + ln > len(data):
+            break            # judged below (trailing zeros are allowed, anything else is not)
+        body = data[off + 16 : off + ln]
+        s = '%s len=%d flags=%s seq=%d pid=%d' % (TYPES.get(t, 'type%d' % t), ln,
+                                                  flags_str(t, f, direction == '>'), seq, pid)
+        if t == 2 and len(body) >= 4:
+            err = struct.unpack_from('<i', body)[0]
+            s += ' error=%d' % err
+            if f & 0x200:
+                inner = 16 if f & 0x100 else struct.unpack_from('<I', body, 4)[0]
+                s += ' ext_ack[%s]' % ext_ack(body[4 + ((inner + 3) & ~3):])
+        elif t in (16, 17, 18, 19, 28, 29, 30, 92, 112, 113, 114) and body:
+            s += ' family=%s' % FAM.get(body[0], str(body[0]))
+            if t in (16, 17, 18, 19) and len(body) >= 16:
+                s += ' ifindex=%d' % struct.unpack_from('<i', body, 4)[0]
+            if t in (28, 29, 30) and len(body) >= 12:
+                s += ' ifindex=%d state=0x%x' % struct.unpack_from('<iH', body, 4)
+        msgs.append(s)
+        off += (ln + 3) & ~3
+    if off < len(data) and not any(data[off:]):
+        msgs.append('then %d trailing zero bytes beyond nlmsg_len (iproute2 sent its whole request buffer)' % (len(data) - off))
+    elif off != len(data):
+        ok = False
+    return msgs, ok
+
+# ---- write ----
+lines = ['# command: ' + cmd,
+         '# setup: ' + (setup if setup else '(empty netns)'),
+         '# captured: %s, %s, kernel %s' % (date, ipver, kver)]
+for n in notes:
+    lines.append('# note: ' + n)
+err = open(errfile, errors='replace').read().strip()
+lines.append('# note: command exit status %s%s' % (rc, (', stderr: ' + ' / '.join(err.splitlines())) if err else ''))
+for i, sk in enumerate(sockets, 1):
+    lines.append('# note: [auto] sock%d = %s fd %d, portid %s, setsockopt %s' % (
+        i, sk['proto'], sk['fd'], sk['portid'], ', '.join(sk['opts']) or 'none'))
+body, total, cut, n = [], 0, 0, 0
+for direction, sc, fd, data in blocks:
+    if total + len(data) > MAXBYTES and n > 0:
+        cut += 1
+        continue
+    n += 1
+    total += len(data)
+    msgs, ok = describe(direction, data)
+    if not ok:
+        print('WARNING: %s block %d: nlmsghdr lengths do not add up' % (dst, n), file=sys.stderr)
+    lines.append('# note: [auto] block %d %s %s sock%d %d bytes%s: %s' % (
+        n, 'send' if direction == '>' else 'recv', sc, fd, len(data), '' if ok else ' (LENGTH MISMATCH)',
+        '; '.join(msgs) if len(msgs) <= 3 else '; '.join(msgs[:2]) + '; ... %d messages ...; %s' % (len(msgs) - 3, msgs[-1])))
+    body.append('')
+    body.append('> send' if direction == '>' else '< recv')
+    for i in range(0, len(data), 16):
+        body.append(' '.join('%02x' % b for b in data[i:i + 16]))
+if cut:
+    lines.append('# note: file size limit: the last %d datagram(s) of the capture were left out' % cut)
+open(dst, 'w').write('\n'.join(lines + body) + '\n')
+PYEOF
+
+L="ip link set br0 up; ip link set v0 up; ip link set v1 up"
+
+# ---------------- core ----------------
+cap link_add_bridge "" "ip link add br0 type bridge" \
+    "first send (sendto, 32 bytes, seq 0, flags REQUEST|ACK, no attributes) is iproute2's RTM_NEWLINK probe (iplink_have_newlink); the kernel answers ENODEV, which means RTM_NEWLINK is supported"
+cap link_add_veth "" "ip link add v0 type veth peer name v1" \
+    "first send is iproute2's RTM_NEWLINK probe (sendto, seq 0); VETH_INFO_PEER (1) inside IFLA_INFO_DATA carries a struct ifinfomsg followed by IFLA_IFNAME"
+cap link_set_master "ip link add br0 type bridge; ip link add v0 type veth peer name v1" \
+    "ip link set v0 master br0"
+cap link_set_nomaster "$BASE" "ip link set v0 nomaster" \
+    "nomaster is IFLA_MASTER = 0"
+cap link_set_up "ip link add br0 type bridge; ip link add v0 type veth peer name v1; ip link set v0 master br0" \
+    "ip link set dev v0 up"
+cap link_del "$BASE" "ip link del br0"
+cap link_show_dev "$BASE" "ip link show dev v0" \
+    "important decoder input: block 6, the RTM_NEWLINK answer for the enslaved veth port (IFLA_MASTER=2, IFLA_LINKINFO with veth + bridge slave data is included even without -d)" \
+    "sequence: probe; name lookup of v0 on a second socket; the real request RTM_GETLINK family AF_PACKET(17) + IFLA_IFNAME + IFLA_EXT_MASK 1 on the main socket; then lookups by ifindex of IFLA_LINK (v1) and IFLA_MASTER (br0) on further short-lived sockets"
+cap link_show_detail_dev "$BASE" "ip -d link show dev v0" \
+    "block 6: IFLA_LINKINFO with IFLA_INFO_KIND \"veth\\0\" and IFLA_INFO_SLAVE_KIND (4) \"bridge\\0\" + IFLA_INFO_SLAVE_DATA (IFLA_BRPORT_* attributes); the bytes sent are the same as for ip link show dev v0 (-d only changes printing)"
+cap link_show_bridge_detail "$BASE" "ip -d link show dev br0" \
+    "answer has IFLA_LINKINFO with IFLA_INFO_KIND bridge + IFLA_INFO_DATA (IFLA_BR_* attributes)"
+cap link_dump "$BASE" "ip link show" \
+    "RTM_GETLINK dump (flags REQUEST|DUMP, family AF_PACKET(17), IFLA_EXT_MASK 1): lo(1), br0(2), v1(3), v0(4), two messages per datagram, then NLMSG_DONE"
+cap link_add_enslave_bridge_error "$BASE; ip link add br1 type bridge" "ip link set br1 master br0" \
+    "the kernel refuses with error -ELOOP (-40) and an extended ACK: NLMSG_ERROR flags NLM_F_ACK_TLVS (0x200, not capped: full request echoed) + NLMSGERR_ATTR_MSG"
+cap link_show_nodev_error "$BASE" "ip link show dev nosuchdev" \
+    "the unknown ifname is detected by the name lookup on the second socket: RTM_GETLINK + IFLA_EXT_MASK 9 + IFLA_IFNAME answered with ENODEV (full request echoed, no ext-ack); no request reaches the main socket"
+
+# ---------------- port ----------------
+cap port_set_proxyarp_hairpin "$BASE" "ip link set dev v0 type bridge_slave proxy_arp on hairpin on" \
+    "the first send is the bare RTM_NEWLINK probe; the ifname is then resolved on a second, short-lived socket (RTM_GETLINK + IFLA_EXT_MASK 9 + IFLA_IFNAME)" \
+    "the real request carries IFLA_LINKINFO > IFLA_INFO_KIND (1) = \"bridge_slave\" (12 bytes, no NUL) + IFLA_INFO_SLAVE_DATA (5) > IFLA_BRPORT_PROXYARP (10) = 1, IFLA_BRPORT_MODE (4) = 1; iproute2 does NOT use IFLA_INFO_SLAVE_KIND (4) and sets no NLA_F_NESTED"
+cap port_set_many "$BASE" "ip link set dev v0 type bridge_slave learning off flood off mcast_flood off bcast_flood off neigh_suppress on isolated on guard on root_block on cost 100 priority 32 state 3" \
+    "IFLA_INFO_SLAVE_DATA holds, in command-line order: LEARNING(8)=0 UNICAST_FLOOD(9)=0 MCAST_FLOOD(27)=0 BCAST_FLOOD(30)=0 NEIGH_SUPPRESS(32)=1 ISOLATED(33)=1 GUARD(5)=1 PROTECT(6)=1 COST(3)=u32 100 PRIORITY(2)=u16 32 STATE(1)=u8 3"
+cap bridge_link_set_hairpin "$BASE" "bridge link set dev v0 hairpin on" \
+    "bridge(8) first dumps all links (RTM_GETLINK dump, IFLA_EXT_MASK 1) to build its name map, then sends AF_BRIDGE RTM_SETLINK with IFLA_PROTINFO (12, WITH NLA_F_NESTED: type 0x800c) > IFLA_BRPORT_MODE (4) = 1"
+cap bridge_link_show "$BASE" "bridge link show" \
+    "AF_BRIDGE RTM_GETLINK dump without any attribute (32 bytes); only the bridge port v0 is answered (with IFLA_PROTINFO nested, NLA_F_NESTED set by the kernel)"
+cap bridge_add_options "$BASE" "ip link add br1 type bridge stp_state 1 forward_delay 400 hello_time 200 max_age 2000 ageing_time 30000 priority 4096 mcast_snooping 0 vlan_protocol 802.1Q vlan_default_pvid 1" \
+    "vlan_filtering 0 was dropped from the requested command: this kernel (no CONFIG_BRIDGE_VLAN_FILTERING) refuses IFLA_BR_VLAN_FILTERING with EOPNOTSUPP even for 0, see bridge_add_options_vlan_filtering_error" \
+    "IFLA_BR_VLAN_PROTOCOL and IFLA_BR_VLAN_DEFAULT_PVID are accepted (silently ignored) by this kernel; attributes appear in command-line order"
+cap bridge_add_options_vlan_filtering_error "$BASE" "ip link add br1 type bridge stp_state 1 forward_delay 400 hello_time 200 max_age 2000 ageing_time 30000 priority 4096 mcast_snooping 0 vlan_filtering 0 vlan_protocol 802.1Q vlan_default_pvid 1" \
+    "the full requested option set; fails with EOPNOTSUPP on this kernel because of IFLA_BR_VLAN_FILTERING (no bridge VLAN filtering support); no ext-ack message"
+cap bridge_set_stp "$BASE" "ip link set dev br0 type bridge stp_state 0"
+
+# ---------------- fdb ----------------
+cap fdb_add_static "$BASE" "bridge fdb add 02:00:00:00:00:01 dev v0 master static" \
+    "block 5: RTM_NEWNEIGH flags REQUEST|ACK|EXCL|CREATE, ndmsg {family AF_BRIDGE, ifindex v0, state NUD_NOARP|NUD_REACHABLE (0x42), flags NTF_MASTER (4)} + NDA_LLADDR"
+cap fdb_add_static_vlan "$BASE" "bridge fdb add 02:00:00:00:00:02 dev v0 master static vlan 100" \
+    "fails with EINVAL on this kernel: without bridge VLAN filtering the bridge rejects an fdb entry with NDA_VLAN (vlan 100 is not configured); no ext-ack message"
+cap fdb_append "$BASE" "bridge fdb append 02:00:00:00:00:03 dev v0 master static"
+cap fdb_replace "$BASE" "bridge fdb replace 02:00:00:00:00:01 dev v0 master static vlan 100" \
+    "fails with EINVAL on this kernel: without bridge VLAN filtering the bridge rejects an fdb entry with NDA_VLAN (vlan 100 is not configured); no ext-ack message"
+cap fdb_replace_novlan "$BASE" "bridge fdb replace 02:00:00:00:00:01 dev v0 master static" \
+    "extra (not in the original list): the same replace without vlan, which succeeds here; NLM_F_CREATE|NLM_F_REPLACE"
+cap fdb_del "$BASE; bridge fdb add 02:00:00:00:00:01 dev v0 master static" \
+    "bridge fdb del 02:00:00:00:00:01 dev v0 master"
+cap fdb_del_vlan "$BASE" \
+    "bridge fdb del 02:00:00:00:00:02 dev v0 master vlan 100" \
+    "the entry could not be created first (fdb add with vlan fails with EINVAL on this kernel), so the kernel answers ENOENT; the send is still the exact iproute2 encoding"
+cap fdb_add_permanent "$BASE" "bridge fdb add 02:00:00:00:00:04 dev v0 master permanent"
+cap fdb_add_dup_error "$BASE; bridge fdb add 02:00:00:00:00:05 dev v0 master static" \
+    "bridge fdb add 02:00:00:00:00:05 dev v0 master static" \
+    "second add of the same entry: NLM_F_CREATE|NLM_F_EXCL makes the kernel answer EEXIST"
+FDB3="bridge fdb add 02:00:00:00:00:01 dev v0 master static; bridge fdb add 02:00:00:00:00:02 dev v0 master static; bridge fdb add 02:00:00:00:00:03 dev v0 master static"
+cap fdb_show_br "$BASE; $FDB3" "bridge fdb show br br0" \
+    "dump request: 284-byte datagram = 36-byte RTM_GETNEIGH (ndmsg + NDA_MASTER=br0) followed by 248 zero bytes (libnetlink sends sizeof its request struct); the kernel stops at the zero header" \
+    "the answer includes the kernel's own entries (local/permanent MACs, self multicast 33:33:* / 01:00:5e:* entries of br0 and v0, learned entries) besides the 3 static ones"
+cap fdb_show_brport "$BASE; $FDB3" "bridge fdb show br br0 brport v0" \
+    "like fdb_show_br but ndm_ifindex = v0; again a 284-byte datagram with trailing zeros"
+cap fdb_get "$BASE; $FDB3" "bridge fdb get 02:00:00:00:00:01 br br0" \
+    "supported by iproute2 6.1: RTM_GETNEIGH flags REQUEST only (no ACK), ndmsg ifindex 0 + NDA_LLADDR + NDA_MASTER (br0); answer is a single RTM_NEWNEIGH (no NLMSG_ERROR ack follows)"
+cap fdb_flush "$BASE; $FDB3" "bridge fdb flush dev v0" \
+    "bulk delete: RTM_DELNEIGH with NLM_F_BULK (0x200); with neither self nor master iproute2 sets no NTF_ flag, the kernel then treats it as self on the veth, which has no ndo_fdb_del_bulk: EOPNOTSUPP"
+cap fdb_flush_master "$BASE; $FDB3" "bridge fdb flush dev v0 master" \
+    "extra (not in the original list): the succeeding variant; NTF_MASTER routes the bulk delete to the bridge, which removes v0's non-permanent entries"
+
+# ---------------- vlan (the capture kernel lacks CONFIG_BRIDGE_VLAN_FILTERING) ----------------
+NOVF="the capture kernel has no bridge VLAN filtering (CONFIG_BRIDGE_VLAN_FILTERING=n); the sends are what iproute2 emits, the answers are what this kernel gives (see the exit status)"
+cap vlan_add_pvid_untagged "$BASE" "bridge vlan add dev v0 vid 100 pvid untagged" "$NOVF" \
+    "AF_BRIDGE RTM_SETLINK + IFLA_AF_SPEC (26, no NLA_F_NESTED) > IFLA_BRIDGE_VLAN_INFO (2) = struct bridge_vlan_info {flags=PVID|UNTAGGED (6), vid=100}; no IFLA_BRIDGE_FLAGS; kernel: EOPNOTSUPP"
+cap vlan_add_range "$BASE" "bridge vlan add dev v0 vid 200-210" "$NOVF" \
+    "a range is two IFLA_BRIDGE_VLAN_INFO: {flags=RANGE_BEGIN (8), vid=200} then {flags=RANGE_END (0x10), vid=210}; kernel: EOPNOTSUPP"
+cap vlan_del "$BASE" "bridge vlan del dev v0 vid 100" "$NOVF" \
+    "AF_BRIDGE RTM_DELLINK + IFLA_AF_SPEC > IFLA_BRIDGE_VLAN_INFO {flags=0, vid=100}; surprisingly this kernel ACKs it with error 0"
+cap vlan_show "$BASE" "bridge vlan show" "$NOVF" \
+    "AF_BRIDGE RTM_GETLINK dump with IFLA_EXT_MASK = 2 (RTEXT_FILTER_BRVLAN); the kernel answers br0 and v0 but without IFLA_AF_SPEC vlan lists (no VLAN support here)"
+cap vlan_show_json_detail "$BASE" "bridge -d vlan show" "$NOVF" \
+    "-d makes iproute2 6.1 use an RTM_GETVLAN dump (struct br_vlan_msg + BRIDGE_VLANDB_DUMP_FLAGS); adding -j (JSON) does not change the bytes sent"
+cap bridge_vlan_filtering_on "$BASE" "ip link set dev br0 type bridge vlan_filtering 1" "$NOVF" \
+    "IFLA_LINKINFO > IFLA_INFO_KIND \"bridge\" + IFLA_INFO_DATA > IFLA_BR_VLAN_FILTERING (7) u8 1; kernel: EOPNOTSUPP without ext-ack message"
