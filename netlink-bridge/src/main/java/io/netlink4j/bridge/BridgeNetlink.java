@@ -1,0 +1,62 @@
+package io.netlink4j.bridge;
+
+import io.netlink4j.core.ChannelOptions;
+import io.netlink4j.core.Links;
+import io.netlink4j.core.RtnlChannel;
+import java.util.function.Function;
+
+/**
+ * The entry point: a handle on the bridges of one network namespace.
+ *
+ * <pre>{@code
+ * try (BridgeNetlink nl = BridgeNetlink.open()) {               // or open("netns-name")
+ *     nl.call(ch -> new Links(ch).get("eth0"));
+ * }
+ * }</pre>
+ *
+ * <p><b>Threading:</b> a handle is thread-safe. Each operation borrows a channel (socket) of its
+ * own from a small pool for the duration of its conversation, so threads never wait on each
+ * other's requests and every reply reaches the thread that asked. Channels are created inside the
+ * handle's namespace and stay there whichever thread uses them.
+ */
+public final class BridgeNetlink implements AutoCloseable {
+    private final ChannelPool pool;
+
+    private BridgeNetlink(String netns, ChannelOptions options) {
+        this.pool = new ChannelPool(netns, options, Math.max(2, Runtime.getRuntime().availableProcessors()));
+        // open one channel now so that a bad namespace or missing privilege fails here, not later
+        pool.call(ch -> null);
+    }
+
+    /** A handle on the caller's network namespace. */
+    public static BridgeNetlink open() {
+        return new BridgeNetlink(null, ChannelOptions.defaults());
+    }
+
+    /** A handle on network namespace {@code netns} (a name under /run/netns, or a path); null = the caller's. */
+    public static BridgeNetlink open(String netns) {
+        return new BridgeNetlink(netns, ChannelOptions.defaults());
+    }
+
+    public static BridgeNetlink open(String netns, ChannelOptions options) {
+        return new BridgeNetlink(netns, options);
+    }
+
+    /** The namespace this handle works in (null = the one of the process when opened). */
+    public String netns() {
+        return pool.netns();
+    }
+
+    /**
+     * Runs a conversation on a channel of this handle — the escape hatch to the core API
+     * ({@link Links}, raw requests). The channel must not be kept after {@code conversation} returns.
+     */
+    public <T> T call(Function<RtnlChannel, T> conversation) {
+        return pool.call(conversation);
+    }
+
+    @Override
+    public void close() {
+        pool.close();
+    }
+}

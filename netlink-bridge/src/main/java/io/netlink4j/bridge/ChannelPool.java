@@ -1,0 +1,70 @@
+package io.netlink4j.bridge;
+
+import io.netlink4j.core.ChannelOptions;
+import io.netlink4j.core.RtnlChannel;
+import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.function.Function;
+
+/**
+ * Channels for one network namespace, lent to one thread at a time: a caller borrows an idle
+ * channel (or a new one is opened), runs its conversation, and gives it back. So a handle is
+ * safe to share between threads without serialising them on one socket, and a reply can never
+ * reach the wrong thread: each conversation owns its socket while it runs. A channel that broke
+ * (timeout, overrun) is dropped, not returned.
+ */
+final class ChannelPool implements AutoCloseable {
+    private final String netns;
+    private final ChannelOptions options;
+    private final ConcurrentLinkedDeque<RtnlChannel> idle = new ConcurrentLinkedDeque<>();
+    private final int maxIdle;
+    private volatile boolean closed;
+
+    ChannelPool(String netns, ChannelOptions options, int maxIdle) {
+        this.netns = netns;
+        this.options = options;
+        this.maxIdle = maxIdle;
+    }
+
+    String netns() {
+        return netns;
+    }
+
+    /** Runs {@code conversation} on a channel of this pool's namespace. */
+    <T> T call(Function<RtnlChannel, T> conversation) {
+        if (closed) {
+            throw new IllegalStateException("the netlink handle is closed");
+        }
+        RtnlChannel ch = idle.pollFirst();
+        if (ch == null) {
+            ch = RtnlChannel.open(netns, options);
+        }
+        try {
+            return conversation.apply(ch);
+        } finally {
+            giveBack(ch);
+        }
+    }
+
+    private void giveBack(RtnlChannel ch) {
+        if (!ch.isOpen()) {
+            return;
+        }
+        if (closed || idle.size() >= maxIdle) {
+            ch.close();
+            return;
+        }
+        idle.addFirst(ch);
+        if (closed && idle.remove(ch)) {
+            ch.close();
+        }
+    }
+
+    @Override
+    public void close() {
+        closed = true;
+        RtnlChannel ch;
+        while ((ch = idle.pollFirst()) != null) {
+            ch.close();
+        }
+    }
+}
