@@ -21,11 +21,13 @@ import java.util.function.Function;
  */
 public final class BridgeNetlink implements AutoCloseable {
     private final ChannelPool pool;
+    private final Vlans vlans;
 
     private BridgeNetlink(String netns, ChannelOptions options) {
         this.pool = new ChannelPool(netns, options, Math.max(2, Runtime.getRuntime().availableProcessors()));
         // open one channel now so that a bad namespace or missing privilege fails here, not later
         pool.call(ch -> null);
+        this.vlans = new Vlans(this);
     }
 
     /** A handle on the caller's network namespace. */
@@ -53,6 +55,11 @@ public final class BridgeNetlink implements AutoCloseable {
      */
     public <T> T call(Function<RtnlChannel, T> conversation) {
         return pool.call(conversation);
+    }
+
+    /** Bridge VLAN filtering: bridge VLAN settings, port and bridge VLANs, per-VLAN options, sync. */
+    public Vlans vlans() {
+        return vlans;
     }
 
     @Override
