@@ -24,10 +24,19 @@ public final class BridgeNetlink implements AutoCloseable {
     private final Vlans vlans;
 
     private BridgeNetlink(String netns, ChannelOptions options) {
-        this.pool = new ChannelPool(netns, options, Math.max(2, Runtime.getRuntime().availableProcessors()));
+        this(new ChannelPool(netns, options, Math.max(2, Runtime.getRuntime().availableProcessors())));
+    }
+
+    private BridgeNetlink(ChannelPool pool) {
+        this.pool = pool;
         // open one channel now so that a bad namespace or missing privilege fails here, not later
         pool.call(ch -> null);
         this.vlans = new Vlans(this);
+    }
+
+    /** A handle whose channels come from {@code opener} — unit tests against a scripted fake kernel. */
+    static BridgeNetlink over(java.util.function.Supplier<RtnlChannel> opener) {
+        return new BridgeNetlink(new ChannelPool(null, ChannelOptions.defaults(), 1, opener));
     }
 
     /** A handle on the caller's network namespace. */

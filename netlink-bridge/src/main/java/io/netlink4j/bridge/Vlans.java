@@ -49,8 +49,7 @@ public final class Vlans {
 
     /** {@code ip link set dev BRIDGE type bridge vlan_filtering 0|1}. */
     public void setFiltering(String bridge, boolean on) {
-        setBridgeOption(bridge, "vlan_filtering " + (on ? 1 : 0),
-                w -> w.putU8(BridgeVlanOptionsCodec.IFLA_BR_VLAN_FILTERING, on ? 1 : 0));
+        configure(bridge, on, null, null, null);
     }
 
     /** {@code ip link set dev BRIDGE type bridge vlan_protocol 802.1Q|802.1ad}. */
@@ -58,23 +57,71 @@ public final class Vlans {
         if (protocol == null) {
             throw new IllegalArgumentException("VLAN protocol is null");
         }
-        setBridgeOption(bridge, "vlan_protocol " + protocol,
-                w -> w.putBe16(BridgeVlanOptionsCodec.IFLA_BR_VLAN_PROTOCOL, protocol.ethertype()));
+        configure(bridge, null, protocol, null, null);
     }
 
     /** {@code ip link set dev BRIDGE type bridge vlan_default_pvid PVID}: the PVID new ports get; 0 = none. */
     public void setDefaultPvid(String bridge, int pvid) {
-        if (pvid != 0) {
-            Vlan.checkVid(pvid);
-        }
-        setBridgeOption(bridge, "vlan_default_pvid " + pvid,
-                w -> w.putU16(BridgeVlanOptionsCodec.IFLA_BR_VLAN_DEFAULT_PVID, pvid));
+        configure(bridge, null, null, pvid, null);
     }
 
     /** {@code ip link set dev BRIDGE type bridge vlan_stats_enabled 0|1}: per-VLAN counters. */
     public void setStatsEnabled(String bridge, boolean on) {
-        setBridgeOption(bridge, "vlan_stats_enabled " + (on ? 1 : 0),
-                w -> w.putU8(BridgeVlanOptionsCodec.IFLA_BR_VLAN_STATS_ENABLED, on ? 1 : 0));
+        configure(bridge, null, null, null, on);
+    }
+
+    /**
+     * Sets any of the four bridge VLAN settings in one RTM_NEWLINK ({@code null} = leave as is), as
+     * {@code ip link set dev BRIDGE type bridge vlan_filtering F vlan_protocol P vlan_default_pvid D
+     * vlan_stats_enabled S} does. A bridge on a kernel without VLAN filtering is refused with
+     * {@link VlanFilteringUnsupportedException} (the kernel would ignore some of these silently).
+     */
+    public void configure(String bridge, Boolean filtering, VlanProtocol protocol, Integer defaultPvid, Boolean statsEnabled) {
+        LinkCodec.validateName(bridge);
+        if (defaultPvid != null && defaultPvid != 0) {
+            Vlan.checkVid(defaultPvid);
+        }
+        if (filtering == null && protocol == null && defaultPvid == null && statsEnabled == null) {
+            throw new IllegalArgumentException("no bridge VLAN setting given");
+        }
+        StringBuilder what = new StringBuilder();
+        if (filtering != null) {
+            what.append(" vlan_filtering ").append(filtering ? 1 : 0);
+        }
+        if (protocol != null) {
+            what.append(" vlan_protocol ").append(protocol);
+        }
+        if (defaultPvid != null) {
+            what.append(" vlan_default_pvid ").append(defaultPvid);
+        }
+        if (statsEnabled != null) {
+            what.append(" vlan_stats_enabled ").append(statsEnabled ? 1 : 0);
+        }
+        String op = "set bridge " + bridge + what;
+        nl.call(ch -> {
+            BridgeVlanOptionsCodec.Reader r = new BridgeVlanOptionsCodec.Reader();
+            Link br = lookupBridge(ch, bridge, r);
+            if (!r.supported()) {
+                throw new VlanFilteringUnsupportedException(op, null);
+            }
+            MessageWriter w = ch.request(Rtnetlink.RTM_NEWLINK, NlMsg.NLM_F_ACK);
+            long nests = BridgeVlanOptionsCodec.begin(w, br.index());
+            if (filtering != null) {
+                w.putU8(BridgeVlanOptionsCodec.IFLA_BR_VLAN_FILTERING, filtering ? 1 : 0);
+            }
+            if (protocol != null) {
+                w.putBe16(BridgeVlanOptionsCodec.IFLA_BR_VLAN_PROTOCOL, protocol.ethertype());
+            }
+            if (defaultPvid != null) {
+                w.putU16(BridgeVlanOptionsCodec.IFLA_BR_VLAN_DEFAULT_PVID, defaultPvid);
+            }
+            if (statsEnabled != null) {
+                w.putU8(BridgeVlanOptionsCodec.IFLA_BR_VLAN_STATS_ENABLED, statsEnabled ? 1 : 0);
+            }
+            BridgeVlanOptionsCodec.end(w, nests);
+            execute(ch, op);
+            return null;
+        });
     }
 
     /** The bridge's VLAN settings (one RTM_GETLINK). */
@@ -84,25 +131,6 @@ public final class Vlans {
             BridgeVlanOptionsCodec.Reader r = new BridgeVlanOptionsCodec.Reader();
             lookupBridge(ch, bridge, r);
             return r.result();
-        });
-    }
-
-    private void setBridgeOption(String bridge, String what, java.util.function.Consumer<MessageWriter> option) {
-        LinkCodec.validateName(bridge);
-        String op = "set bridge " + bridge + " " + what;
-        nl.call(ch -> {
-            BridgeVlanOptionsCodec.Reader r = new BridgeVlanOptionsCodec.Reader();
-            Link br = lookupBridge(ch, bridge, r);
-            // a kernel without VLAN filtering ignores some of these silently: say so instead
-            if (!r.supported()) {
-                throw new VlanFilteringUnsupportedException(op, null);
-            }
-            MessageWriter w = ch.request(Rtnetlink.RTM_NEWLINK, NlMsg.NLM_F_ACK);
-            long nests = BridgeVlanOptionsCodec.begin(w, br.index());
-            option.accept(w);
-            BridgeVlanOptionsCodec.end(w, nests);
-            execute(ch, op);
-            return null;
         });
     }
 
