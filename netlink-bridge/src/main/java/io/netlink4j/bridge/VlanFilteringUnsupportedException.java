@@ -11,7 +11,10 @@ import io.netlink4j.jna.Errno;
 public class VlanFilteringUnsupportedException extends NotSupportedException {
     private static final long serialVersionUID = 1L;
 
-    /** @param operation what was being done; @param kernelMessage the kernel's ext-ACK text, or null */
+    /**
+     * @param operation     what was being done, e.g. "add vlan [100] on v0"
+     * @param kernelMessage the kernel's ext-ACK text, or null
+     */
     public VlanFilteringUnsupportedException(String operation, String kernelMessage) {
         super(operation, Errno.EOPNOTSUPP, kernelMessage, null,
                 "the kernel lacks bridge VLAN filtering (CONFIG_BRIDGE_VLAN_FILTERING is not set)");
