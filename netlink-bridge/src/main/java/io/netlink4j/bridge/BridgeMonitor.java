@@ -122,10 +122,16 @@ public final class BridgeMonitor implements AutoCloseable {
         }
     }
 
+    /** Device names by ifindex, from the initial load and link notifications (for FdbEntry.ifname). */
+    private final Map<Integer, String> names = new HashMap<>();
+
     /** Loads the bridge FDB entries that exist now, so that later events read as added or changed. */
     private void reseed() {
         known.clear();
         try (RtnlChannel ch = RtnlChannel.open(netns, ChannelOptions.defaults())) {
+            for (io.netlink4j.core.Link l : new io.netlink4j.core.Links(ch).list()) {
+                names.put(l.index(), l.name());
+            }
             MessageWriter w = ch.request(Rtnetlink.RTM_GETNEIGH, 0);
             FdbCodec.encodeDump(w, 0, 0);
             FdbView v = new FdbView();
@@ -267,8 +273,6 @@ public final class BridgeMonitor implements AutoCloseable {
                 return null;
         }
     }
-
-    private final Map<Integer, String> names = new HashMap<>();
 
     private String nameOf(int ifindex) {
         return names.get(ifindex);
