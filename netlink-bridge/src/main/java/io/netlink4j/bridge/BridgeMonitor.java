@@ -206,6 +206,7 @@ public final class BridgeMonitor implements AutoCloseable {
                 overruns++;
                 LOG.warn("bridge monitor{}: receive buffer overrun, events were lost (overrun {})",
                         netns == null ? "" : " in " + netns, overruns);
+                discardQueued();
                 reseed();
                 ports.clear();
                 listener.accept(new BridgeEvent.Overrun(overruns));
@@ -226,6 +227,29 @@ public final class BridgeMonitor implements AutoCloseable {
             }
             dispatch(n, listener);
         }
+    }
+
+    /**
+     * Empties the socket's queue. After an overrun the kernel reports no further loss until the
+     * queue has been empty once (NETLINK_S_CONGESTED), and what is queued predates the reload
+     * anyway; so drain first, then reload, and a later loss is reported again.
+     */
+    private void discardQueued() {
+        int dropped = 0;
+        for (;;) {
+            int r = socket.receive(recv, LibC.MSG_TRUNC | LibC.MSG_DONTWAIT);
+            if (r == -Errno.EAGAIN) {
+                break;
+            }
+            if (r == -Errno.EINTR || r == -Errno.ENOBUFS) {
+                continue;
+            }
+            if (r < 0) {
+                throw NetlinkException.of("monitor receive", -r, null, null);
+            }
+            dropped++;
+        }
+        LOG.debug("bridge monitor: discarded {} queued notifications before the reload", dropped);
     }
 
     private void dispatch(int n, Consumer<BridgeEvent> listener) {

@@ -117,16 +117,20 @@ class BridgeMonitorKernelTest {
     void anOverrunIsReportedAndTheMonitorGoesOn() throws Exception {
         mon = BridgeMonitor.open(ns.name(), 4096); // tiny buffer: a burst cannot fit
         CountDownLatch release = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicBoolean hold = new java.util.concurrent.atomic.AtomicBoolean();
         start(e -> {
             events.add(e);
-            try {
-                release.await(WAIT_SECONDS, TimeUnit.SECONDS); // hold the reader while the burst arrives
-            } catch (InterruptedException ie) {
-                Thread.currentThread().interrupt();
+            if (hold.get()) {
+                try {
+                    release.await(WAIT_SECONDS, TimeUnit.SECONDS); // hold the reader while the burst arrives
+                } catch (InterruptedException ie) {
+                    Thread.currentThread().interrupt();
+                }
             }
         });
         ns.bridge("fdb add 02:00:00:00:0b:00 dev v0 master static");
         await(BridgeEvent.FdbEvent.class, fdb("02:00:00:00:0b:00", BridgeEvent.FdbKind.ADDED));
+        hold.set(true); // the burst's first event blocks the reader; the rest must overflow the socket
         List<FdbSpec> burst = new ArrayList<>();
         for (int i = 1; i <= 2000; i++) {
             burst.add(FdbSpec.of(FdbCodec.formatMac(0x020000110000L + i), "v0"));
