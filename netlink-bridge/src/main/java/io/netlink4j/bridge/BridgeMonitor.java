@@ -60,6 +60,7 @@ public final class BridgeMonitor implements AutoCloseable {
     public static final int DEFAULT_RECEIVE_BUFFER = 8 * 1024 * 1024;
     private static final short POLLIN = 0x1;
     private static final short POLLERR = 0x8;
+    private static final short POLLNVAL = 0x20;
 
     private final String netns;
     private final NetlinkSocket socket;
@@ -182,6 +183,9 @@ public final class BridgeMonitor implements AutoCloseable {
                 }
                 if (pollFds.getShort(14) != 0 || stopped) {
                     break;
+                }
+                if ((pollFds.getShort(6) & POLLNVAL) != 0) {
+                    throw new IllegalStateException("the monitor's socket was closed under it");
                 }
                 if ((pollFds.getShort(6) & (POLLIN | POLLERR)) != 0) {
                     drain(listener);

@@ -227,7 +227,10 @@ public final class Fdb {
         ch.dump("fdb show" + (br != 0 ? " br " + br : "") + (port != 0 ? " brport " + port : ""), new MessageVisitor() {
             @Override
             public void onMessage(NlMsg m) {
-                if (view.wrap(m)) {
+                // the kernel filters (strict checking); the port/bridge check here only guards
+                // against a channel without strict checking, where the filter would be ignored
+                if (view.wrap(m) && (port == 0 || view.ifindex() == port)
+                        && (br == 0 || view.master() == 0 || view.master() == br)) {
                     count[0]++;
                     visitor.onEntry(view);
                 }
