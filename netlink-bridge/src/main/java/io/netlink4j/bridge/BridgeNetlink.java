@@ -83,6 +83,19 @@ public final class BridgeNetlink implements AutoCloseable {
         return vlans;
     }
 
+    /** The forwarding database: entries, dumps, flushes and the pipelined bulk path. */
+    public Fdb fdb() {
+        return new Fdb(this);
+    }
+
+    /**
+     * A monitor of FDB and bridge-port events in this handle's namespace, on a socket of its own.
+     * Close it when done.
+     */
+    public BridgeMonitor monitor() {
+        return BridgeMonitor.open(netns());
+    }
+
     @Override
     public void close() {
         pool.close();
