@@ -428,6 +428,10 @@ public final class RtnlChannel implements AutoCloseable {
                 int index = msg.seq() - base;
                 if (msg.type() == NlMsg.NLMSG_ERROR && index >= 0 && index < sentCount) {
                     int code = ErrorMessage.code(msg);
+                    if (code > 0) {
+                        // too short to hold the error code: not evidence of success
+                        throw new NetlinkParseException("NLMSG_ERROR of " + len + " bytes has no error code");
+                    }
                     NetlinkException error = null;
                     if (code < 0) {
                         error = pipelineError(op, -code, index, base, encoder);
