@@ -197,8 +197,8 @@ class ResourceKernelTest {
             }
         };
         Object builder = ofVirtual.invoke(null);
-        Method start = builder.getClass().getMethod("start", Runnable.class);
-        start.setAccessible(true);
+        // through the public interface Thread.Builder: the implementation class is not exported
+        Method start = Class.forName("java.lang.Thread$Builder").getMethod("start", Runnable.class);
         Thread vt = (Thread) start.invoke(builder, body);
         vt.join();
         assertThat(result.get()).isInstanceOf(long[].class);
