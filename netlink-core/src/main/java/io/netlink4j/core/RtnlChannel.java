@@ -55,6 +55,9 @@ public final class RtnlChannel implements AutoCloseable {
     private ByteBuffer recv;
     private int seq;
     private boolean closed;
+    /** A multipart reply (seq {@link #dumpSeq}) is still coming: see {@link #converse}. */
+    private boolean dumpRunning;
+    private int dumpSeq;
     private long datagramsSent;
     private long messagesSent;
 
@@ -197,13 +200,53 @@ public final class RtnlChannel implements AutoCloseable {
         sent.flags(sent.flags() | flag);
     }
 
+    /**
+     * One request and its replies. If the conversation is abandoned while the kernel is still
+     * sending a multipart reply (the visitor threw, a reply did not parse), the rest of that dump
+     * is drained: the kernel keeps the dump running on the socket and would answer the next dump
+     * request with EBUSY. If draining fails too, the channel is closed.
+     */
     private int converse(String op, int mode, MessageVisitor visitor) {
+        try {
+            return exchange(op, mode, visitor);
+        } finally {
+            if (dumpRunning) {
+                drain(op);
+            }
+        }
+    }
+
+    private void drain(String op) {
+        dumpRunning = false;
+        if (closed) {
+            return;
+        }
+        try {
+            for (;;) {
+                int n = receiveDatagram(op, true);
+                for (int pos = 0; pos < n; ) {
+                    int len = checkHeader(pos, n);
+                    if (msg.seq() == dumpSeq && (msg.type() == NlMsg.NLMSG_DONE || msg.type() == NlMsg.NLMSG_ERROR)) {
+                        return;
+                    }
+                    pos = Math.min(n, pos + NlMsg.align(len));
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.debug("{}: could not drain an abandoned dump, closing the channel: {}", op, e.toString());
+            close();
+        }
+    }
+
+    private int exchange(String op, int mode, MessageVisitor visitor) {
         ensureOpen(op);
         writer().end();
         sent.wrap(writer().buffer(), writer().messageStart());
         int expect = sent.seq();
         boolean ackExpected = (sent.flags() & NlMsg.NLM_F_ACK) != 0;
         sendDatagram(op, 0, writer().length(), 1);
+        dumpSeq = expect;
+        dumpRunning = mode == MODE_DUMP;
         boolean interrupted = false;
         int count = 0;
         for (;;) {
@@ -221,6 +264,7 @@ public final class RtnlChannel implements AutoCloseable {
                     case NlMsg.NLMSG_NOOP:
                         break;
                     case NlMsg.NLMSG_ERROR: {
+                        dumpRunning = false; // an error ends a dump, and an ACK a request
                         int code = ErrorMessage.code(msg);
                         if (code > 0) {
                             throw new NetlinkParseException("NLMSG_ERROR of " + len + " bytes has no error code");
@@ -233,6 +277,7 @@ public final class RtnlChannel implements AutoCloseable {
                         return count;
                     }
                     case NlMsg.NLMSG_DONE: {
+                        dumpRunning = false;
                         int code = msg.payloadLength() >= 4 ? ErrorMessage.code(msg) : 0;
                         if (code < 0) {
                             throw ErrorMessage.toException(op, -code, ErrorMessage.extAck(msg, true, errIt),
@@ -254,6 +299,9 @@ public final class RtnlChannel implements AutoCloseable {
                     default:
                         if ((msg.flags() & NlMsg.NLM_F_DUMP_INTR) != 0) {
                             interrupted = true;
+                        }
+                        if ((msg.flags() & NlMsg.NLM_F_MULTI) != 0) {
+                            dumpRunning = true; // a multipart answer to a query is a dump too
                         }
                         count++;
                         if (visitor != null) {

@@ -124,9 +124,11 @@ class RtnlChannelFaultTest {
 
     @Test
     void datagramShorterThanItsNlmsgLenIsAParseErrorInEveryMode() {
-        kernel.reply(k -> shortRead(k.lastSeq(), 64, 40));
+        // in a dump, the rest of the dump is drained up to its NLMSG_DONE
+        kernel.reply(k -> shortRead(k.lastSeq(), 64, 40)).reply(k -> done(k.lastSeq(), 0));
         assertThatThrownBy(this::dumpNames).isInstanceOf(NetlinkParseException.class)
                 .hasMessageContaining("nlmsg_len 64 (40 bytes left)");
+        assertThat(kernel.remainingSteps()).isZero();
 
         kernel.reply(k -> shortRead(k.lastSeq(), 64, 40));
         getLink();
@@ -228,5 +230,30 @@ class RtnlChannelFaultTest {
         assertThatThrownBy(() -> pc.pipeline("set mtu", 2, 2, SET_MTU, (i, e) -> ok.add(i)))
                 .isInstanceOf(NetlinkParseException.class).hasMessageContaining("no error code");
         assertThat(ok).doesNotContain(0);
+    }
+
+    @Test
+    void dumpAbandonedByTheVisitorIsDrainedSoTheChannelStaysInStep() {
+        kernel.reply(k -> concat(link(k.lastSeq(), NlMsg.NLM_F_MULTI, 1), link(k.lastSeq(), NlMsg.NLM_F_MULTI, 2)))
+              .reply(k -> concat(link(k.lastSeq(), NlMsg.NLM_F_MULTI, 3), done(k.lastSeq(), 0)))
+              .reply(k -> concat(link(k.lastSeq(), NlMsg.NLM_F_MULTI, 4), done(k.lastSeq(), 0)));
+        getLink();
+        assertThatThrownBy(() -> ch.dump("list", m -> {
+            throw new IllegalStateException("visitor failed");
+        })).hasMessage("visitor failed");
+        // the rest of the first dump was read and dropped: the next dump sees only its own answer
+        assertThat(kernel.remainingSteps()).isEqualTo(1);
+        assertThat(dumpNames()).containsExactly("eth4");
+        assertThat(ch.isOpen()).isTrue();
+    }
+
+    @Test
+    void abandonedDumpThatCannotBeDrainedClosesTheChannel() {
+        kernel.reply(k -> link(k.lastSeq(), NlMsg.NLM_F_MULTI, 1)); // and then nothing: the drain times out
+        getLink();
+        assertThatThrownBy(() -> ch.dump("list", m -> {
+            throw new IllegalStateException("visitor failed");
+        })).hasMessage("visitor failed");
+        assertThat(ch.isOpen()).isFalse();
     }
 }
