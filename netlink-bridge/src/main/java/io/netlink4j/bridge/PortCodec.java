@@ -207,6 +207,15 @@ public final class PortCodec {
                 case IFLA_BRPORT_MRP_IN_OPEN: out.mrpInOpen = it.u8() != 0; break;
                 case IFLA_BRPORT_MCAST_EHT_HOSTS_CNT: out.mcastEhtHostsCount = Integer.toUnsignedLong(it.u32()); break;
                 case IFLA_BRPORT_MCAST_N_GROUPS: out.mcastGroups = Integer.toUnsignedLong(it.u32()); break;
+                case IFLA_BRPORT_STATE: {
+                    // checked here: PortState.of would throw IllegalArgumentException from a getter later
+                    int state = it.u8();
+                    if (state > PortState.BR_STATE_BLOCKING) {
+                        it.fail("IFLA_BRPORT_STATE " + state + " is not a BR_STATE_* (0..4)");
+                    }
+                    v.put(t, state);
+                    break;
+                }
                 default:
                     if (t < WIDTH.length) {
                         switch (WIDTH[t]) {
