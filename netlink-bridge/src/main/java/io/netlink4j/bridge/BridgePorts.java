@@ -57,11 +57,18 @@ public final class BridgePorts {
     }
 
     /**
-     * Applies every setting of {@code s} to port {@code dev} in one RTM_NEWLINK; the kernel validates
-     * the whole set before applying it. Nothing is sent when {@code s} is empty.
+     * Applies every setting of {@code s} to port {@code dev} in one RTM_NEWLINK. Nothing is sent
+     * when {@code s} is empty.
+     *
+     * <p>Not all-or-nothing: the kernel (br_setport) sets the on/off flags (proxy_arp, hairpin,
+     * learning, …) together, then cost, priority, state, flush, mcast_router, group_fwd_mask,
+     * backup_port, … one by one, and does not undo the earlier steps when a later one fails (e.g.
+     * state while kernel STP runs: EBUSY). Such an exception says that settings may already be in
+     * effect. An update of on/off flags only is applied entirely or not at all.
      *
      * @throws NoSuchDeviceException    no such device
      * @throws NotABridgePortException  the device is not a port of a bridge
+     * @throws NetlinkException         the kernel refused a setting (its errno and text)
      */
     public void set(String dev, PortSettings s) {
         LinkCodec.validateName(dev);
@@ -168,6 +175,8 @@ public final class BridgePorts {
             ch.execute(op);
         } catch (NotSupportedException e) {
             throw diagnose(ch, op, index, name, dev, e);
+        } catch (NetlinkException e) {
+            throw PartialUpdate.possible(s) ? PartialUpdate.say(e) : e;
         }
     }
 

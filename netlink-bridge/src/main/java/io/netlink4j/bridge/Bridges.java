@@ -55,7 +55,13 @@ public final class Bridges {
         return nl.call(ch -> get(ch, 0, name));
     }
 
-    /** {@code ip link set dev NAME type bridge OPTIONS}: one RTM_NEWLINK, nothing sent if {@code s} is empty. */
+    /**
+     * {@code ip link set dev NAME type bridge OPTIONS}: one RTM_NEWLINK, nothing sent if {@code s}
+     * is empty. Not all-or-nothing: the kernel (br_changelink) applies the settings one by one and
+     * does not undo the earlier ones when a later one fails (e.g. hello_time applied, then max_age
+     * out of range: ERANGE); such an exception says that settings may already be in effect. A
+     * {@link #create} that fails leaves no bridge behind.
+     */
     public void set(String name, BridgeSettings s) {
         LinkCodec.validateName(name);
         check(s);
@@ -147,7 +153,10 @@ public final class Bridges {
             if (!link.isBridge()) {
                 throw notABridge(op, e.errno(), e.kernelMessage(), dev, link);
             }
-            throw vlanFilteringOr(s, e);
+            NetlinkException n = vlanFilteringOr(s, e);
+            throw PartialUpdate.possible(s) ? PartialUpdate.say(n) : n;
+        } catch (NetlinkException e) {
+            throw PartialUpdate.possible(s) ? PartialUpdate.say(e) : e;
         }
     }
 

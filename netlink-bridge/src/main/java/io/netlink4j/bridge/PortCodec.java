@@ -15,8 +15,10 @@ import java.nio.charset.StandardCharsets;
  *
  * <p><b>Why RTM_NEWLINK + IFLA_INFO_SLAVE_DATA</b> ({@code ip link set dev v0 type bridge_slave …})
  * rather than AF_BRIDGE RTM_SETLINK + IFLA_PROTINFO ({@code bridge link set …}): both reach the same
- * kernel function (br_setport, which applies the whole set under the bridge lock after the policy
- * has validated every attribute), but only RTM_NEWLINK accepts the device by name (IFLA_IFNAME);
+ * kernel function (br_setport, under the bridge lock, after the policy has checked every
+ * attribute's type and length; it applies the flags together and the other settings one by one,
+ * without undoing earlier steps on a later failure: see {@link PartialUpdate}), but only
+ * RTM_NEWLINK accepts the device by name (IFLA_IFNAME);
  * rtnl_bridge_setlink looks the device up by ifi_index only, so a by-name update would need a
  * lookup round trip first. The slave form is also what the kernel reports back (the same nest we
  * decode) and its errors point into IFLA_LINKINFO › IFLA_INFO_SLAVE_DATA, which we name. Caveat of
@@ -121,6 +123,14 @@ public final class PortCodec {
             }
             return null;
         }, Rtnetlink.RTM_NEWLINK, Rtnetlink.RTM_SETLINK);
+    }
+
+    /**
+     * True for the on/off settings br_setport applies together (br_set_port_flag) before the
+     * others; STATE and MULTICAST_ROUTER are u8 but applied one by one after them.
+     */
+    static boolean isFlag(int type) {
+        return WIDTH[type] == 1 && type != IFLA_BRPORT_STATE && type != IFLA_BRPORT_MULTICAST_ROUTER;
     }
 
     /** The uapi name of an IFLA_BRPORT_* type, or null. */

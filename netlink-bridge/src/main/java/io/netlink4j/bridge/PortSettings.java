@@ -10,7 +10,7 @@ import static io.netlink4j.bridge.PortCodec.*;
  *
  * <pre>{@code
  * PortSettings fix = PortSettings.builder().proxyArp(true).hairpin(true).build();
- * nl.ports().set("eth1", fix);   // one RTM_NEWLINK, applied by the kernel as one unit
+ * nl.ports().set("eth1", fix);   // one RTM_NEWLINK; the flags are applied together
  * }</pre>
  *
  * <p>A getter returns null when the value is not part of this update (or, in a {@link PortInfo},

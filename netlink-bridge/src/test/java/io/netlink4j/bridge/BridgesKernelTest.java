@@ -144,6 +144,17 @@ class BridgesKernelTest {
     }
 
     @Test
+    void aBridgeUpdateFailingHalfWayKeepsWhatCameBeforeAndTheExceptionSaysSo() {
+        // br_changelink sets hello_time, then fails on vlan_filtering (not in this kernel)
+        assertThatThrownBy(() -> nl.bridges().set("br0",
+                BridgeSettings.builder().helloTimeCentis(300).vlanFiltering(false).build()))
+                .isInstanceOf(VlanFilteringUnsupportedException.class)
+                .hasMessageContaining("CONFIG_BRIDGE_VLAN_FILTERING")
+                .hasMessageContaining("some settings of this request may already be in effect");
+        assertThat(infoData("br0")).containsEntry("hello_time", 300L);
+    }
+
+    @Test
     void deleteRemovesOnlyBridges() {
         nl.bridges().create("br1");
         assertThat(infoData("br1")).containsKey("stp_state");
