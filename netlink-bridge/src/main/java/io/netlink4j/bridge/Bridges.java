@@ -8,7 +8,6 @@ import io.netlink4j.core.Links;
 import io.netlink4j.core.MessageWriter;
 import io.netlink4j.core.NetlinkException;
 import io.netlink4j.core.NlMsg;
-import io.netlink4j.core.NoSuchDeviceException;
 import io.netlink4j.core.NotSupportedException;
 import io.netlink4j.core.Rtnetlink;
 import io.netlink4j.core.RtnlChannel;
@@ -109,7 +108,7 @@ public final class Bridges {
     }
 
     public static BridgeInfo get(RtnlChannel ch, int index, String name) {
-        String dev = name != null ? name : "ifindex " + index;
+        String dev = Devices.label(index, name);
         String op = "show bridge " + dev;
         BridgeInfo.Builder b = new BridgeInfo.Builder();
         Link link = new Links(ch).query(op, index, name, new LinkCodec.Hook() {
@@ -121,7 +120,7 @@ public final class Bridges {
             }
         });
         if (link == null) {
-            throw new NoSuchDeviceException(op, "device \"" + dev + "\" does not exist", null);
+            throw Devices.noSuchDevice(op, dev);
         }
         if (!link.isBridge()) {
             throw notABridge(op, io.netlink4j.jna.Errno.EOPNOTSUPP, null, dev, link);
@@ -133,7 +132,7 @@ public final class Bridges {
         if (s.isEmpty()) {
             return;
         }
-        String dev = name != null ? name : "ifindex " + index;
+        String dev = Devices.label(index, name);
         String op = "set bridge " + dev;
         MessageWriter w = ch.request(Rtnetlink.RTM_NEWLINK, NlMsg.NLM_F_ACK);
         BridgeCodec.encodeSet(w, index, name, s);
@@ -141,14 +140,9 @@ public final class Bridges {
             ch.execute(op);
         } catch (NotSupportedException e) {
             // EOPNOTSUPP without text: the device is of another kind, or VLAN filtering is compiled out
-            Link link;
-            try {
-                link = new Links(ch).query("show link " + dev, index, name, null);
-            } catch (NetlinkException again) {
-                throw e;
-            }
+            Link link = Devices.afterNotSupported(ch, index, name, e);
             if (link == null) {
-                throw new NoSuchDeviceException(op, "device \"" + dev + "\" does not exist", null);
+                throw Devices.noSuchDevice(op, dev);
             }
             if (!link.isBridge()) {
                 throw notABridge(op, e.errno(), e.kernelMessage(), dev, link);
@@ -161,10 +155,11 @@ public final class Bridges {
     }
 
     public static void delete(RtnlChannel ch, String name) {
-        Link link = new Links(ch).find(name).orElseThrow(() -> new NoSuchDeviceException("delete bridge " + name,
-                "device \"" + name + "\" does not exist", null));
-        if (!link.isBridge()) {
-            throw new IllegalArgumentException(name + " is not a bridge (kind " + link.kind() + "); not deleted");
+        Link link;
+        try {
+            link = Devices.bridge(ch, "delete bridge " + name, name, null);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + "; not deleted");
         }
         MessageWriter w = ch.request(Rtnetlink.RTM_DELLINK, NlMsg.NLM_F_ACK);
         IfInfoMsg.put(w, Rtnetlink.AF_UNSPEC, link.index(), 0, 0);
@@ -172,8 +167,7 @@ public final class Bridges {
     }
 
     private static NotSupportedException notABridge(String op, int errno, String text, String dev, Link link) {
-        return new NotSupportedException(op, errno, text, null,
-                dev + " is not a bridge (kind " + (link.kind() == null ? "none" : link.kind()) + ")");
+        return new NotSupportedException(op, errno, text, null, Devices.notABridge(dev, link));
     }
 
     private static NetlinkException vlanFilteringOr(BridgeSettings s, NotSupportedException e) {
