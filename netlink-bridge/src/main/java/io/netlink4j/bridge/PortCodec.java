@@ -76,7 +76,7 @@ public final class PortCodec {
     /** iproute2 names the kind of a port update "bridge_slave" (sent without a NUL). */
     static final byte[] SLAVE_KIND = "bridge_slave".getBytes(StandardCharsets.US_ASCII);
 
-    static final int FLAG = -1;
+    static final int FLAG = AttrValues.FLAG;
 
     /** Wire width of each writable attribute (1, 2, 4 bytes or FLAG); 0 = read-only or unknown. */
     static final int[] WIDTH = new int[64];
@@ -178,18 +178,7 @@ public final class PortCodec {
 
     /** Writes the set attributes of {@code s}, in the order they were set (e.g. into IFLA_PROTINFO). */
     public static void encodeAttributes(MessageWriter w, PortSettings s) {
-        AttrValues v = s.values();
-        for (int i = 0; i < v.size(); i++) {
-            int t = v.typeAt(i);
-            long x = v.get(t);
-            switch (WIDTH[t]) {
-                case 1: w.putU8(t, (int) x); break;
-                case 2: w.putU16(t, (int) x); break;
-                case 4: w.putU32(t, (int) x); break;
-                case FLAG: w.putFlag(t); break;
-                default: throw new IllegalStateException("IFLA_BRPORT type " + t + " is not writable");
-            }
-        }
+        s.values().encode(w, WIDTH, "IFLA_BRPORT");
     }
 
     /**
@@ -226,16 +215,7 @@ public final class PortCodec {
                     v.put(t, state);
                     break;
                 }
-                default:
-                    if (t < WIDTH.length) {
-                        switch (WIDTH[t]) {
-                            case 1: v.put(t, it.u8()); break;
-                            case 2: v.put(t, it.u16()); break;
-                            case 4: v.put(t, Integer.toUnsignedLong(it.u32())); break;
-                            default: break; // FLUSH is never reported; PAD and unknown types are skipped
-                        }
-                    }
-                    break;
+                default: v.decode(it, WIDTH); break; // FLUSH is never reported; PAD, unknown types skipped
             }
         }
     }
