@@ -31,10 +31,13 @@ class BridgesKernelTest {
 
     @AfterEach
     void tearDown() {
-        if (nl != null) {
-            nl.close();
+        try {
+            if (nl != null) {
+                nl.close();
+            }
+        } finally {
+            ns.close(); // also when closing the handle failed
         }
-        ns.close();
     }
 
     private Map<String, Object> infoData(String dev) {

@@ -39,10 +39,13 @@ class PortsKernelTest {
 
     @AfterEach
     void tearDown() {
-        if (nl != null) {
-            nl.close();
+        try {
+            if (nl != null) {
+                nl.close();
+            }
+        } finally {
+            ns.close(); // also when closing the handle failed
         }
-        ns.close();
     }
 
     /** iproute2's view of a port: linkinfo.info_slave_data of {@code ip -d -j link show}. */
