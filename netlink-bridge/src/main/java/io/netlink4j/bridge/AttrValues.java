@@ -65,6 +65,24 @@ final class AttrValues {
         return has(type) ? values[type] : null;
     }
 
+    /**
+     * "Title{name=value, flag, ...}" in the order set: names are the uapi names without
+     * {@code prefix}, in lower case; MAC values are shown as MACs, flags without a value.
+     */
+    String toString(String title, String prefix, java.util.function.IntFunction<String> uapiName, int[] width) {
+        StringBuilder sb = new StringBuilder(title).append('{');
+        for (int i = 0; i < count; i++) {
+            int t = order[i];
+            sb.append(i == 0 ? "" : ", ").append(uapiName.apply(t).substring(prefix.length()).toLowerCase(java.util.Locale.ROOT));
+            if (width[t] == MAC) {
+                sb.append('=').append(FdbCodec.formatMac(values[t]));
+            } else if (width[t] != FLAG) {
+                sb.append('=').append(values[t]);
+            }
+        }
+        return sb.append('}').toString();
+    }
+
     /** Wire forms in a width table other than a byte count (1, 2, 4, 8); 0 = not writable. */
     static final int FLAG = -1;
     static final int BE16 = -2;

@@ -111,15 +111,7 @@ public final class PortSettings {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("PortSettings{");
-        for (int i = 0; i < values.size(); i++) {
-            int t = values.typeAt(i);
-            sb.append(i == 0 ? "" : ", ").append(PortCodec.name(t).substring("IFLA_BRPORT_".length()).toLowerCase(java.util.Locale.ROOT));
-            if (PortCodec.WIDTH[t] != PortCodec.FLAG) {
-                sb.append('=').append(values.get(t));
-            }
-        }
-        return sb.append('}').toString();
+        return values.toString("PortSettings", "IFLA_BRPORT_", PortCodec::name, PortCodec.WIDTH);
     }
 
     @Override
