@@ -17,7 +17,7 @@ import java.nio.charset.StandardCharsets;
  * rather than AF_BRIDGE RTM_SETLINK + IFLA_PROTINFO ({@code bridge link set …}): both reach the same
  * kernel function (br_setport, under the bridge lock, after the policy has checked every
  * attribute's type and length; it applies the flags together and the other settings one by one,
- * without undoing earlier steps on a later failure: see {@link PartialUpdate}), but only
+ * without undoing earlier steps on a later failure: see BridgePorts#set), but only
  * RTM_NEWLINK accepts the device by name (IFLA_IFNAME);
  * rtnl_bridge_setlink looks the device up by ifi_index only, so a by-name update would need a
  * lookup round trip first. The slave form is also what the kernel reports back (the same nest we
