@@ -247,8 +247,18 @@ class FdbVlanKernelTest {
                     assertThat(e.errno()).isEqualTo(Errno.EINVAL);
                     assertThat(e.kernelMessage()).as("ext-ACK text").isNullOrEmpty();
                 })
-                .hasMessageContaining("VLAN 200 is not configured on v2");
+                .hasMessageContaining("VLAN 200 is not configured on v2")
+                .hasMessageContaining("bridge vlan add dev v2 vid 200");
         assertThat(entriesOf(MAC)).isEmpty();
+
+        // with VLAN filtering off the port's VLANs still decide (the hint says so): 100 is taken, 200 is not
+        ns.ip("link set br0 type bridge vlan_filtering 0");
+        fdb.add(FdbSpec.of(MAC, "v2").vlan(100));
+        assertThat(entriesOf(MAC)).containsExactly("v2 100 static");
+        assertThatThrownBy(() -> fdb.add(FdbSpec.of(MAC, "v2").vlan(200)))
+                .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("VLAN 200 is not configured on v2");
+        fdb.delete(FdbSpec.of(MAC, "v2").vlan(100));
+        ns.ip("link set br0 type bridge vlan_filtering 1");
 
         // moving an entry to a port without its VLAN, and deleting in a VLAN the port lacks: the same
         fdb.add(FdbSpec.of(MAC, "v0").vlan(300));
