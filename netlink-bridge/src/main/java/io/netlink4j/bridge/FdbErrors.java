@@ -36,9 +36,12 @@ final class FdbErrors {
                 break;
             case Errno.EINVAL:
                 if (noText && s.vlan() != 0) {
+                    // the port's VLANs count with filtering on or off (a port has its default PVID either
+                    // way); only a kernel without CONFIG_BRIDGE_VLAN_FILTERING has none
                     hint = "VLAN " + s.vlan() + " is not configured on " + devName + ": the bridge takes an FDB entry"
-                            + " with a VLAN only for a VLAN of the port (none exist when VLAN filtering is off or"
-                            + " not built into the kernel)";
+                            + " with a VLAN only for a VLAN of the port, whether VLAN filtering is on or off (add it"
+                            + " first: bridge vlan add dev " + devName + " vid " + s.vlan() + ", or Vlans.add); a kernel"
+                            + " built without CONFIG_BRIDGE_VLAN_FILTERING has no VLANs at all";
                 } else if (noText) {
                     hint = "the bridge refused " + entry + " (state " + s.state() + ")";
                 }
