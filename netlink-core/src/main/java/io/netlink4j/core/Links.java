@@ -26,16 +26,17 @@ public final class Links {
     }
 
     /**
-     * Writes the RTM_GETLINK request for one link as iproute2's {@code ip link show dev NAME}
-     * does: ifinfomsg (AF_UNSPEC, index 0) + IFLA_IFNAME, with IFLA_EXT_MASK so no VF and stats
-     * data is sent back.
+     * Writes the RTM_GETLINK request for one link as iproute2 looks a device up
+     * (ll_name_to_index / ll_index_to_name): ifinfomsg (index or 0), IFLA_EXT_MASK, then
+     * IFLA_IFNAME when looking up by name. The mask VF|SKIP_STATS keeps VF and statistics
+     * blocks out of the answer.
      */
     public static void encodeGet(MessageWriter w, int family, int index, String name, int extMask) {
         IfInfoMsg.put(w, family, index, 0, 0);
+        w.putU32(LinkCodec.IFLA_EXT_MASK, extMask);
         if (name != null) {
             w.putString(LinkCodec.IFLA_IFNAME, name);
         }
-        w.putU32(LinkCodec.IFLA_EXT_MASK, extMask);
     }
 
     /** The link called {@code name}. */
@@ -128,7 +129,7 @@ public final class Links {
         IfInfoMsg.put(w, Rtnetlink.AF_UNSPEC, 0, 0, 0);
         w.putString(LinkCodec.IFLA_IFNAME, name);
         int info = w.beginNest(LinkCodec.IFLA_LINKINFO, false);
-        w.putString(LinkCodec.IFLA_INFO_KIND, kind);
+        w.putStringNoNul(LinkCodec.IFLA_INFO_KIND, kind);
         if (infoData != null) {
             int data = w.beginNest(LinkCodec.IFLA_INFO_DATA, false);
             infoData.accept(w);
@@ -150,7 +151,14 @@ public final class Links {
         });
     }
 
-    /** {@code ip link del NAME}. */
+    /** {@code ip link del dev INDEX} as iproute2 sends it after resolving the name. */
+    public void delete(int index) {
+        MessageWriter w = ch.request(Rtnetlink.RTM_DELLINK, NlMsg.NLM_F_ACK);
+        IfInfoMsg.put(w, Rtnetlink.AF_UNSPEC, index, 0, 0);
+        ch.execute("delete link " + index);
+    }
+
+    /** {@code ip link del NAME}: one request, the kernel resolves the name. */
     public void delete(String name) {
         LinkCodec.validateName(name);
         MessageWriter w = ch.request(Rtnetlink.RTM_DELLINK, NlMsg.NLM_F_ACK);
@@ -159,7 +167,14 @@ public final class Links {
         ch.execute("delete link " + name);
     }
 
-    /** {@code ip link set dev NAME up|down}. */
+    /** {@code ip link set dev INDEX up|down} as iproute2 sends it after resolving the name. */
+    public void setUp(int index, boolean up) {
+        MessageWriter w = ch.request(Rtnetlink.RTM_NEWLINK, NlMsg.NLM_F_ACK);
+        IfInfoMsg.put(w, Rtnetlink.AF_UNSPEC, index, up ? IfInfoMsg.IFF_UP : 0, IfInfoMsg.IFF_UP);
+        ch.execute("set link " + index + (up ? " up" : " down"));
+    }
+
+    /** {@code ip link set dev NAME up|down}: one request, the kernel resolves the name. */
     public void setUp(String name, boolean up) {
         LinkCodec.validateName(name);
         MessageWriter w = ch.request(Rtnetlink.RTM_NEWLINK, NlMsg.NLM_F_ACK);

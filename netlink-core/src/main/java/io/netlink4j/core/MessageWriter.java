@@ -174,6 +174,14 @@ public final class MessageWriter {
     }
 
     /**
+     * A string without the terminating NUL, as iproute2 sends IFLA_INFO_KIND; the kernel copies
+     * such attributes with nla_strscpy, which takes either form.
+     */
+    public MessageWriter putStringNoNul(int type, String value) {
+        return putBytes(type, value.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /**
      * Opens a nest with {@link NlAttr#NLA_F_NESTED} set; returns a token for {@link #endNest}.
      */
     public int beginNest(int type) {
