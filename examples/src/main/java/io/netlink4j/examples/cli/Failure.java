@@ -10,7 +10,8 @@ import picocli.CommandLine;
  *
  * <ul>
  *   <li>{@link #FAILED} (1): the operation failed — a {@link NetlinkException} (the kernel's
- *       errno and extended-ACK text are in its message) or anything unexpected;</li>
+ *       errno and extended-ACK text are in its message), an {@link OperationFailedException},
+ *       or anything unexpected;</li>
  *   <li>{@link #USAGE} (2): bad usage or bad input, found before anything was sent — picocli's
  *       {@link CommandLine.ParameterException}, {@link IllegalArgumentException},
  *       {@link BadInputException}.</li>
@@ -49,6 +50,9 @@ public record Failure(int exitCode, List<String> details, String line) {
         }
         if (e instanceof CommandLine.ParameterException || e instanceof IllegalArgumentException) {
             return new Failure(USAGE, List.of(), oneLine(where + ": " + text(e)));
+        }
+        if (e instanceof OperationFailedException) {
+            return new Failure(FAILED, List.of(), oneLine(where + ": " + text(e)));
         }
         if (e instanceof CommandLine.ExecutionException && e.getCause() != null && e.getCause() != e) {
             return of(what, e.getCause());

@@ -1,0 +1,39 @@
+package io.netlink4j.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netlink4j.core.testing.KernelTest;
+import java.io.IOException;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+
+@KernelTest
+class DemoCommandKernelTest {
+
+    static List<String> netnsList() throws IOException, InterruptedException {
+        Process p = new ProcessBuilder("ip", "netns", "list").redirectErrorStream(true).start();
+        String out = new String(p.getInputStream().readAllBytes());
+        assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+        return out.lines().map(l -> l.split("\\s+")[0]).filter(n -> n.startsWith("nlbridge-demo-")).toList();
+    }
+
+    @Test
+    void runsToCompletionAndLeavesNoNamespace() throws Exception {
+        List<String> before = netnsList();
+        Cli.Result r = Cli.run("demo");
+        assertThat(r.status()).as(r.toString()).isZero();
+        assertThat(r.err()).as(r.toString()).isEmpty();
+        assertThat(r.out()).contains("== creating network namespace nlbridge-demo-" + ProcessHandle.current().pid(),
+                "$ nlbridge port show", "uplink0", "pod0", "== demo complete", "== removed network namespace");
+        assertThat(netnsList()).isEqualTo(before);
+    }
+
+    @Test
+    void refusesNetnsBecauseItMakesItsOwn() {
+        Cli.Result r = Cli.run("--netns", "x", "demo");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.errLines()).singleElement().asString()
+                .isEqualTo("nlbridge: demo: the demo makes its own network namespace; leave out --netns");
+    }
+}
