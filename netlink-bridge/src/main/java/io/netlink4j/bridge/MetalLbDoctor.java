@@ -6,6 +6,9 @@ import io.netlink4j.bridge.MetalLbReport.Status;
 import io.netlink4j.bridge.MetalLbReport.Verdict;
 import io.netlink4j.core.IfInfoMsg;
 import io.netlink4j.core.Link;
+import io.netlink4j.core.LinkCodec;
+import io.netlink4j.core.Links;
+import io.netlink4j.core.RtnlChannel;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -21,7 +24,18 @@ import java.util.List;
  * decides the outcome: that the port forwards at all, VLAN filtering, promiscuity, and STP (hairpin
  * without STP risks loops).
  *
- * <p>{@link #diagnose} is the pure verdict logic over an {@link Observation}.
+ * <pre>{@code
+ * try (BridgeNetlink nl = BridgeNetlink.open()) {
+ *     MetalLbDoctor doctor = new MetalLbDoctor(nl);
+ *     MetalLbReport r = doctor.examine("eth1");          // reads only
+ *     if (r.verdict() == MetalLbReport.Verdict.NEEDS_FIX) {
+ *         MetalLbFix f = doctor.fix("eth1");              // proxy_arp + hairpin in one request, re-checked
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>{@link #diagnose} is the verdict logic alone, over an {@link Observation}. Thread-safe
+ * through the handle.
  */
 public final class MetalLbDoctor {
 
@@ -46,7 +60,58 @@ public final class MetalLbDoctor {
             "MetalLB in BGP mode: service IPs are announced as routes, no ARP/NDP replies have to cross"
                     + " the bridge");
 
-    private MetalLbDoctor() {}
+    private final BridgeNetlink nl;
+
+    public MetalLbDoctor(BridgeNetlink nl) {
+        this.nl = nl;
+    }
+
+    /**
+     * Reads the uplink, its bridge and the port's settings (three RTM_GETLINK, no dump) and
+     * diagnoses them. Changes nothing.
+     *
+     * @throws io.netlink4j.core.NoSuchDeviceException if there is no device {@code uplink}
+     */
+    public MetalLbReport examine(String uplink) {
+        LinkCodec.validateName(uplink);
+        return diagnose(nl.call(ch -> observe(ch, uplink)));
+    }
+
+    /**
+     * Turns proxy_arp and hairpin on for the uplink port in one request when either is off, then
+     * reads the port again. Sends nothing when both are on already.
+     *
+     * @throws IllegalArgumentException if the uplink is not a bridge port (nothing is sent)
+     */
+    public MetalLbFix fix(String uplink) {
+        MetalLbReport before = examine(uplink);
+        if (!before.observation().isBridgePort()) {
+            throw new IllegalArgumentException(uplink + " is not a bridge port: there is nothing to fix");
+        }
+        if (before.missing().isEmpty()) {
+            return new MetalLbFix(before, before, false);
+        }
+        int index = before.observation().uplink().index();
+        nl.call(ch -> {
+            // both in one RTM_NEWLINK, by ifindex: the bytes of ip link set dev UPLINK type bridge_slave proxy_arp on hairpin on
+            BridgePorts.set(ch, index, null, PortSettings.builder().proxyArp(true).hairpin(true).build());
+            return null;
+        });
+        return new MetalLbFix(before, examine(uplink), true);
+    }
+
+    /** What {@link #diagnose} needs, read in one conversation. */
+    static Observation observe(RtnlChannel ch, String uplink) {
+        Link up = new Links(ch).get(uplink);
+        if (!"bridge".equals(up.slaveKind()) || up.master() == 0) {
+            return new Observation(up, null, null, null, null, null, null);
+        }
+        PortInfo port = BridgePorts.get(ch, up.index(), null);
+        BridgeInfo br = Bridges.get(ch, up.master(), null);
+        PortSettings ps = port.settings();
+        return new Observation(port.link(), br.link(), br.settings().vlanFiltering(), br.settings().stpState(),
+                ps.state() == null ? null : ps.state().label(), ps.proxyArp(), ps.hairpin());
+    }
 
     /** The verdict and findings for what was read. */
     public static MetalLbReport diagnose(Observation o) {

@@ -14,12 +14,12 @@ public final class Converters {
     private Converters() {}
 
     /** "on" / "off", as iproute2 writes port and bridge switches. */
-    public static final class OnOff implements ITypeConverter<Boolean> {
+    public static final class OnOff implements ITypeConverter<Toggle> {
         @Override
-        public Boolean convert(String s) {
+        public Toggle convert(String s) {
             switch (s) {
-                case "on": return Boolean.TRUE;
-                case "off": return Boolean.FALSE;
+                case "on": return Toggle.ON;
+                case "off": return Toggle.OFF;
                 default: throw new TypeConversionException("expected on or off, not \"" + s + "\"");
             }
         }

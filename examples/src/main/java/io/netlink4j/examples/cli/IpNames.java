@@ -58,6 +58,26 @@ public final class IpNames {
         return out;
     }
 
+    /**
+     * A bridge id ("8000.0a:00:27:03:04:05") as iproute2 prints it: the MAC bytes in %x, without
+     * zero padding ("8000.a:0:27:3:4:5"). Null stays null.
+     */
+    public static String bridgeId(String id) {
+        if (id == null) {
+            return null;
+        }
+        int dot = id.indexOf('.');
+        StringBuilder sb = new StringBuilder(id.length()).append(id, 0, dot + 1);
+        String[] bytes = id.substring(dot + 1).split(":");
+        for (int i = 0; i < bytes.length; i++) {
+            if (i > 0) {
+                sb.append(':');
+            }
+            sb.append(Integer.toHexString(Integer.parseInt(bytes[i], 16)));
+        }
+        return sb.toString();
+    }
+
     /** "on" / "off" for a switch, as iproute2's text output writes it. */
     public static String onOff(boolean b) {
         return b ? "on" : "off";

@@ -37,12 +37,19 @@ public abstract class NlCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        check();
         try (BridgeNetlink nl = app().open()) {
             int status = run(nl);
             out().flush();
             return status;
         }
     }
+
+    /**
+     * Checks the arguments as a whole before anything is opened or sent (single values are
+     * checked by their converters); throws IllegalArgumentException (exit status 2).
+     */
+    protected void check() {}
 
     /** The command's work on an open handle; returns the exit status. */
     protected abstract int run(BridgeNetlink nl) throws Exception;

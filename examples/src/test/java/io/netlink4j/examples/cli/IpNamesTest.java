@@ -20,4 +20,11 @@ class IpNamesTest {
         assertThat(IpNames.linkFlags(f)).containsExactly("NO-CARRIER", "BROADCAST", "PROMISC", "UP", "80000");
         assertThat(IpNames.linkFlags(0)).isEmpty();
     }
+
+    @Test
+    void bridgeIdWithoutZeroPaddingLikeIproute2() {
+        assertThat(IpNames.bridgeId("8000.b2:cc:28:03:34:3e")).isEqualTo("8000.b2:cc:28:3:34:3e");
+        assertThat(IpNames.bridgeId("0000.00:00:00:00:00:01")).isEqualTo("0000.0:0:0:0:0:1");
+        assertThat(IpNames.bridgeId(null)).isNull();
+    }
 }
