@@ -181,7 +181,7 @@ public final class MetalLbDoctor {
                                 + " frames for other MACs); ip link set dev " + up.name() + " promisc on"));
         f.add(new Finding("bridge_promiscuity", Status.INFO, Integer.toString(br.promiscuity()),
                 br.name() + (br.isPromiscuous() ? " is promiscuous" : " is not promiscuous")
-                        + "; the bridge device itself needs not be: it receives what is addressed to it"));
+                        + "; it does not need to be: the bridge device receives what is addressed to it"));
 
         Integer stp = o.stpState();
         if (stp != null) {

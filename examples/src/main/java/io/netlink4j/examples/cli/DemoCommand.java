@@ -4,6 +4,7 @@ import io.netlink4j.bridge.BridgeNetlink;
 import io.netlink4j.core.Links;
 import io.netlink4j.examples.Nlbridge;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -68,9 +69,39 @@ public final class DemoCommand implements Callable<Integer> {
             setUp();
             heading("the bridge and its ports");
             nlbridge("port", "show");
+
+            heading("MetalLB L2: can replies for service IPs get through " + BRIDGE + " via " + UPLINK + "?");
+            nlbridge("doctor", UPLINK);
+
+            heading("the fix: proxy_arp and hairpin on " + UPLINK + ", in one request, checked again");
+            nlbridge("doctor", UPLINK, "--fix");
+
+            heading("VLAN filtering");
+            if (tolerated("bridge", "set", BRIDGE, "--vlan-filtering", "on") != 0) {
+                say("this kernel has no bridge VLAN filtering (CONFIG_BRIDGE_VLAN_FILTERING): VLAN steps skipped");
+            } else {
+                nlbridge("bridge", "set", BRIDGE, "--vlan-filtering", "off");
+                say("VLAN filtering works on this kernel (turned off again for the rest of the demo)");
+            }
             out.println();
             out.println("== demo complete");
             return 0;
+        }
+
+        /** A line of commentary. */
+        void say(String text) {
+            out.println("   " + text);
+        }
+
+        /**
+         * Runs a step that may fail on some kernels: its error goes to stdout as part of the story
+         * (not to stderr), and the demo goes on. Returns the exit status.
+         */
+        int tolerated(String... args) {
+            StringWriter buf = new StringWriter();
+            int status = tryNlbridge(new PrintWriter(buf), args);
+            buf.toString().lines().forEach(l -> out.println("   ! " + l));
+            return status;
         }
 
         /** br0 with uplink0 (its peer switch0 plays the physical switch) and pod0 (peer pod0-peer), all up. */
@@ -121,6 +152,10 @@ public final class DemoCommand implements Callable<Integer> {
 
         /** As {@link #nlbridge} but returns the exit status instead of stopping the demo. */
         int tryNlbridge(String... args) {
+            return tryNlbridge(err, args);
+        }
+
+        int tryNlbridge(PrintWriter errTo, String... args) {
             List<String> all = new ArrayList<>(List.of("--netns", netns));
             if (json) {
                 all.add("--json");
@@ -128,7 +163,7 @@ public final class DemoCommand implements Callable<Integer> {
             all.addAll(List.of(args));
             echo("nlbridge " + String.join(" ", args));
             out.flush();
-            int status = Nlbridge.run(out, err, all.toArray(String[]::new));
+            int status = Nlbridge.run(out, errTo, all.toArray(String[]::new));
             out.flush();
             return status;
         }

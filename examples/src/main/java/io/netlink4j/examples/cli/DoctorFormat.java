@@ -14,9 +14,18 @@ public final class DoctorFormat {
 
     /** The whole report as text; {@code netns} (may be null) goes into the fix command. */
     public static void text(PrintWriter out, MetalLbReport r, String netns) {
-        out.println("MetalLB L2 doctor: " + r.uplink() + (r.bridge() != null ? " (port of " + r.bridge() + ")" : ""));
+        header(out, r);
         checklist(out, r);
         out.println();
+        verdict(out, r, netns);
+        caveats(out, r);
+    }
+
+    private static void header(PrintWriter out, MetalLbReport r) {
+        out.println("MetalLB L2 doctor: " + r.uplink() + (r.bridge() != null ? " (port of " + r.bridge() + ")" : ""));
+    }
+
+    private static void verdict(PrintWriter out, MetalLbReport r, String netns) {
         out.println("verdict: " + r.verdict() + " - " + verdictText(r));
         String fix = r.fixCommand(netns);
         if (fix != null) {
@@ -24,6 +33,9 @@ public final class DoctorFormat {
             out.println("         (the same: nlbridge" + (netns != null ? " --netns " + netns : "") + " doctor "
                     + r.uplink() + " --fix)");
         }
+    }
+
+    private static void caveats(PrintWriter out, MetalLbReport r) {
         out.println("caveats:");
         r.caveats().forEach(c -> out.println("  - " + c));
         out.println("alternatives:");
@@ -39,7 +51,7 @@ public final class DoctorFormat {
             valueWidth = Math.max(valueWidth, f.value().length());
         }
         for (Finding f : r.findings()) {
-            out.printf("  %-7s %-" + keyWidth + "s  %-" + valueWidth + "s  %s%n",
+            out.printf("  %-9s %-" + keyWidth + "s  %-" + valueWidth + "s  %s%n",
                     "[" + f.status().name().toLowerCase(Locale.ROOT) + "]", f.check(), f.value(), f.detail());
         }
     }
@@ -62,24 +74,29 @@ public final class DoctorFormat {
         }
     }
 
-    /** Before/after of a --fix: the checks whose value changed, then the new verdict. */
+    /** Before and after of a --fix: both checklists, what changed, the new verdict, then the caveats. */
     public static void fixText(PrintWriter out, MetalLbReport before, MetalLbReport after, boolean changed, String netns) {
-        text(out, before, netns);
+        header(out, before);
+        out.println("before:");
+        checklist(out, before);
+        out.println("verdict: " + before.verdict() + " - " + verdictText(before));
         out.println();
         if (!changed) {
             out.println("--fix: nothing to change on " + before.uplink());
-            return;
-        }
-        out.println("--fix: applied to " + before.uplink() + " in one request:");
-        for (Finding b : before.findings()) {
-            Finding a = after.finding(b.check());
-            if (a != null && !a.value().equals(b.value())) {
-                out.printf("  %-12s %s -> %s%n", b.check(), b.value(), a.value());
+        } else {
+            out.println("--fix: applied to " + before.uplink() + " in one request:");
+            for (Finding b : before.findings()) {
+                Finding a = after.finding(b.check());
+                if (a != null && !a.value().equals(b.value())) {
+                    out.printf("  %-12s %s -> %s%n", b.check(), b.value(), a.value());
+                }
             }
+            out.println();
+            out.println("after:");
+            checklist(out, after);
         }
-        out.println("after:");
-        checklist(out, after);
-        out.println("verdict: " + after.verdict() + " - " + verdictText(after));
+        verdict(out, after, netns);
+        caveats(out, after);
     }
 
     /** The report as one JSON object; keys of observed values as iproute2 names them. */

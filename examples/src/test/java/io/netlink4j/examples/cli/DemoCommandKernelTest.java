@@ -25,7 +25,13 @@ class DemoCommandKernelTest {
         assertThat(r.status()).as(r.toString()).isZero();
         assertThat(r.err()).as(r.toString()).isEmpty();
         assertThat(r.out()).contains("== creating network namespace nlbridge-demo-" + ProcessHandle.current().pid(),
-                "$ nlbridge port show", "uplink0", "pod0", "== demo complete", "== removed network namespace");
+                "$ nlbridge port show", "uplink0", "pod0",
+                "$ nlbridge doctor uplink0", "verdict: NEEDS_FIX",
+                "$ nlbridge doctor uplink0 --fix", "--fix: applied to uplink0 in one request:", "verdict: OK",
+                "$ nlbridge bridge set br0 --vlan-filtering on",
+                "== demo complete", "== removed network namespace");
+        // the doctor's verdict before the fix comes before the one after it
+        assertThat(r.out().indexOf("verdict: NEEDS_FIX")).isLessThan(r.out().indexOf("verdict: OK"));
         assertThat(netnsList()).isEqualTo(before);
     }
 
