@@ -5,6 +5,8 @@ import io.netlink4j.examples.cli.BridgeCommand;
 import io.netlink4j.examples.cli.DemoCommand;
 import io.netlink4j.examples.cli.DoctorCommand;
 import io.netlink4j.examples.cli.Failure;
+import io.netlink4j.examples.cli.FdbCommand;
+import io.netlink4j.examples.cli.MonitorCommand;
 import io.netlink4j.examples.cli.PortCommand;
 import io.netlink4j.examples.cli.Version;
 import java.io.OutputStreamWriter;
@@ -30,7 +32,8 @@ import picocli.CommandLine.Spec;
         description = "Configure the Linux bridge over rtnetlink: ports, bridges, VLANs, FDB, events,"
                 + " and the MetalLB L2 doctor.",
         subcommands = {
-            PortCommand.class, BridgeCommand.class, DoctorCommand.class, DemoCommand.class
+            PortCommand.class, BridgeCommand.class, FdbCommand.class, MonitorCommand.class,
+            DoctorCommand.class, DemoCommand.class
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:success", "1:the operation failed (kernel error)", "2:bad usage or bad input"})
