@@ -9,6 +9,7 @@ import io.netlink4j.examples.cli.FdbCommand;
 import io.netlink4j.examples.cli.MonitorCommand;
 import io.netlink4j.examples.cli.PortCommand;
 import io.netlink4j.examples.cli.Version;
+import io.netlink4j.examples.cli.VlanCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -32,7 +33,7 @@ import picocli.CommandLine.Spec;
         description = "Configure the Linux bridge over rtnetlink: ports, bridges, VLANs, FDB, events,"
                 + " and the MetalLB L2 doctor.",
         subcommands = {
-            PortCommand.class, BridgeCommand.class, FdbCommand.class, MonitorCommand.class,
+            PortCommand.class, BridgeCommand.class, VlanCommand.class, FdbCommand.class, MonitorCommand.class,
             DoctorCommand.class, DemoCommand.class
         },
         exitCodeListHeading = "%nExit status:%n",

@@ -1,13 +1,10 @@
 package io.netlink4j.examples.cli;
 
-import com.fasterxml.jackson.core.JsonGenerator;
 import io.netlink4j.bridge.BridgeEvent;
 import io.netlink4j.bridge.BridgeMonitor;
 import io.netlink4j.bridge.BridgeNetlink;
 import io.netlink4j.core.Link;
 import io.netlink4j.core.Links;
-import java.io.IOException;
-import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import picocli.CommandLine.Command;
@@ -65,57 +62,10 @@ public final class MonitorCommand extends NlCommand {
 
     private void print(BridgeNetlink nl, BridgeEvent event) {
         if (json()) {
-            JsonOut.write(out(), g -> json(nl, g, event));
-            return;
-        }
-        String line;
-        if (event instanceof BridgeEvent.FdbEvent f) {
-            line = "fdb " + f.kind().name().toLowerCase(Locale.ROOT) + " "
-                    + FdbFormat.text(f.entry(), i -> name(nl, i), true);
-        } else if (event instanceof BridgeEvent.PortEvent p) {
-            StringBuilder sb = new StringBuilder("port ").append(p.kind().name().toLowerCase(Locale.ROOT)).append(' ')
-                    .append(p.name() != null ? p.name() : name(nl, p.ifindex()));
-            if (p.master() != 0) {
-                sb.append(" master ").append(name(nl, p.master()));
-            }
-            p.changed().forEach((k, v) -> sb.append(' ').append(k).append(' ').append(v));
-            line = sb.toString();
-        } else if (event instanceof BridgeEvent.Overrun o) {
-            line = "overrun: events were lost (" + o.count() + " so far); the FDB view was reloaded";
+            JsonOut.write(out(), g -> EventFormat.json(g, event, i -> name(nl, i)));
         } else {
-            line = event.toString();
-        }
-        out().println(line);
-        out().flush();
-    }
-
-    private void json(BridgeNetlink nl, JsonGenerator g, BridgeEvent event) throws IOException {
-        if (event instanceof BridgeEvent.FdbEvent f) {
-            g.writeStartObject();
-            g.writeStringField("event", "fdb");
-            g.writeStringField("kind", f.kind().name().toLowerCase(Locale.ROOT));
-            g.writeFieldName("entry");
-            FdbFormat.json(g, f.entry(), i -> name(nl, i), true);
-            g.writeEndObject();
-        } else if (event instanceof BridgeEvent.PortEvent p) {
-            g.writeStartObject();
-            g.writeStringField("event", "port");
-            g.writeStringField("kind", p.kind().name().toLowerCase(Locale.ROOT));
-            g.writeStringField("ifname", p.name() != null ? p.name() : name(nl, p.ifindex()));
-            if (p.master() != 0) {
-                g.writeStringField("master", name(nl, p.master()));
-            }
-            g.writeObjectFieldStart("changed");
-            for (Map.Entry<String, Long> e : p.changed().entrySet()) {
-                g.writeNumberField(e.getKey(), e.getValue());
-            }
-            g.writeEndObject();
-            g.writeEndObject();
-        } else if (event instanceof BridgeEvent.Overrun o) {
-            g.writeStartObject();
-            g.writeStringField("event", "overrun");
-            g.writeNumberField("count", o.count());
-            g.writeEndObject();
+            out().println(EventFormat.text(event, i -> name(nl, i)));
+            out().flush();
         }
     }
 }

@@ -28,7 +28,11 @@ class DemoCommandKernelTest {
                 "$ nlbridge port show", "uplink0", "pod0",
                 "$ nlbridge doctor uplink0", "verdict: NEEDS_FIX",
                 "$ nlbridge doctor uplink0 --fix", "--fix: applied to uplink0 in one request:", "verdict: OK",
+                "$ nlbridge fdb add 02:00:00:00:aa:01 pod0", "02:00:00:00:aa:02 master br0 permanent",
+                ": 1000 changes: 1000 applied, 0 failed, 0 not sent",
                 "$ nlbridge bridge set br0 --vlan-filtering on",
+                "the monitor saw:", "fdb added 02:00:00:00:aa:03 dev pod0 master br0 static",
+                "port changed pod0 master br0", "fdb removed 02:00:00:00:aa:03 dev pod0 master br0",
                 "== demo complete", "== removed network namespace");
         // the doctor's verdict before the fix comes before the one after it
         assertThat(r.out().indexOf("verdict: NEEDS_FIX")).isLessThan(r.out().indexOf("verdict: OK"));
