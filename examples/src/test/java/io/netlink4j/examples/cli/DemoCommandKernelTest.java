@@ -1,8 +1,12 @@
 package io.netlink4j.examples.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netlink4j.core.AlreadyExistsException;
 import io.netlink4j.core.testing.KernelTest;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.io.IOException;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -37,6 +41,21 @@ class DemoCommandKernelTest {
         // the doctor's verdict before the fix comes before the one after it
         assertThat(r.out().indexOf("verdict: NEEDS_FIX")).isLessThan(r.out().indexOf("verdict: OK"));
         assertThat(netnsList()).isEqualTo(before);
+    }
+
+    @Test
+    void aFailingStepStillRemovesTheNamespace() throws Exception {
+        String name = "nlbridge-demo-test-" + ProcessHandle.current().pid();
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        assertThatThrownBy(() -> {
+            try (DemoNetns ns = DemoNetns.create(name)) {
+                // a br0 already there: the demo's set-up fails at its first step
+                assertThat(new ProcessBuilder("ip", "-n", name, "link", "add", "br0", "type", "bridge").start().waitFor()).isZero();
+                new DemoCommand.Script(ns.name(), new PrintWriter(out), new PrintWriter(err), false).run();
+            }
+        }).isInstanceOf(AlreadyExistsException.class).hasMessageContaining("create bridge br0");
+        assertThat(netnsList()).doesNotContain(name);
     }
 
     @Test
