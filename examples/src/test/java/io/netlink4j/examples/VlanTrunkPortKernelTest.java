@@ -35,7 +35,7 @@ class VlanTrunkPortKernelTest {
         try (TestNetns ns = TestNetns.withBridgeAndPort()) {
             ExampleRun r = ExampleRun.of(VlanTrunkPort::run, "br0", "v0", "10", "100-110,200", ns.name());
             assertThat(r.status()).as(r.toString()).isZero();
-            Object v0 = Json.list(ns.json("bridge -c -j vlan show")).stream()
+            Object v0 = Json.list(ns.json("bridge -compressvlans -j vlan show")).stream()
                     .filter(d -> "v0".equals(Json.at(d, "ifname"))).map(d -> Json.at(d, "vlans")).findFirst().orElseThrow();
             assertThat(v0).isEqualTo(Json.parse("[{\"vlan\":10,\"flags\":[\"PVID\",\"Egress Untagged\"]},"
                     + "{\"vlan\":100,\"vlanEnd\":110},{\"vlan\":200}]"));

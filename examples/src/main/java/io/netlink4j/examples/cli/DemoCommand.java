@@ -25,9 +25,10 @@ import picocli.CommandLine.Spec;
  * you would type it — and removes the namespace at the end, also on failure or Ctrl-C.
  */
 @Command(name = "demo", description = {
-    "Run a guided demo in a throwaway network namespace (needs root): a bridge with two ports,",
-    "the MetalLB problem and its fix, FDB entries, VLAN filtering (where the kernel has it),",
-    "events. The namespace is removed at the end, also on failure or Ctrl-C."})
+    "Run a guided demo in a throwaway network namespace (needs root).",
+    "A bridge with two ports, the MetalLB problem and its fix, FDB entries, VLAN filtering",
+    "(where the kernel has it), events. The namespace is removed at the end, also on failure",
+    "or Ctrl-C."})
 public final class DemoCommand implements Callable<Integer> {
     static final String BRIDGE = "br0";
     static final String UPLINK = "uplink0";

@@ -10,9 +10,10 @@ import picocli.CommandLine.Parameters;
 
 /** {@code nlbridge doctor UPLINK [--fix]}: can MetalLB's L2 replies get through the bridge of UPLINK? */
 @Command(name = "doctor", description = {
-    "Explain whether MetalLB L2 (ARP/NDP) replies for service IPs can get through the bridge that",
-    "UPLINK is a port of: bridge port?, VLAN filtering, proxy_arp and hairpin, promiscuity, STP;",
-    "the verdict, the exact fix, caveats and alternatives. Reads only, unless --fix."})
+    "Can MetalLB L2 replies get through the bridge of UPLINK? Verdict and exact fix.",
+    "Explains whether ARP/NDP replies for service IPs can traverse the bridge that UPLINK is a",
+    "port of: bridge port?, VLAN filtering, proxy_arp and hairpin, promiscuity, STP; then the",
+    "verdict, the exact fix, caveats and alternatives. Reads only, unless --fix."})
 public final class DoctorCommand extends NlCommand {
     @Parameters(index = "0", paramLabel = "UPLINK", converter = Converters.Dev.class,
             description = "The node's uplink device (a port of the bridge).")

@@ -30,7 +30,8 @@ import picocli.CommandLine.Parameters;
  * is a bridge port (reads only) — and nothing is sent if any line is bad.
  */
 @Command(name = "load", description = {
-    "Apply FDB changes from FILE (- for stdin), one per line:",
+    "Apply FDB changes from FILE (- for stdin) through the pipelined bulk path.",
+    "One change per line:",
     "  add|del MAC DEV [vlan VID] [static|permanent|dynamic]     (# comments, blank lines skipped)",
     "The whole file is checked first: every bad line is reported with its number and nothing is sent.",
     "Then the changes are pipelined; a progress line shows on a terminal; a summary ends the run."})

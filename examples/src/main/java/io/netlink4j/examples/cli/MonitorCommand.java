@@ -15,8 +15,9 @@ import picocli.CommandLine.Option;
  * (with --json one JSON object per line), until Ctrl-C or N events.
  */
 @Command(name = "monitor", description = {
-    "Print FDB and bridge port events as they happen, one per line (like bridge monitor fdb link),",
-    "until Ctrl-C or --count events. With --json: one JSON object per line."})
+    "Print FDB and bridge port events as they happen.",
+    "One line per event (like bridge monitor fdb link) until Ctrl-C or --count events;",
+    "with --json one JSON object per line."})
 public final class MonitorCommand extends NlCommand {
     @Option(names = "--count", paramLabel = "N", description = "Stop after N events.")
     Integer count;

@@ -59,8 +59,9 @@ public final class PortCommand extends Group {
     }
 
     @Command(name = "set", description = {
-        "Change settings of bridge port DEV, all in ONE request (the kernel applies all or none),",
-        "like ip link set dev DEV type bridge_slave ...; settings not given stay as they are."})
+        "Change settings of bridge port DEV, all in one request.",
+        "Like ip link set dev DEV type bridge_slave ...: the kernel applies all of them or none;",
+        "settings not given stay as they are."})
     public static final class Set extends NlCommand {
         @Parameters(index = "0", paramLabel = "DEV", converter = Converters.Dev.class)
         String dev;

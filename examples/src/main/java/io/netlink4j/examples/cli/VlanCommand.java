@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
         subcommands = {VlanCommand.Show.class, VlanCommand.Add.class, VlanCommand.Del.class, VlanCommand.Sync.class})
 public final class VlanCommand extends Group {
 
-    @Command(name = "show", aliases = "list", description = "Show VLANs (all devices, or DEV), like bridge -c vlan show.")
+    @Command(name = "show", aliases = "list", description = "Show VLANs (all devices, or DEV), like bridge -compressvlans vlan show.")
     public static final class Show extends NlCommand {
         @Parameters(index = "0", arity = "0..1", paramLabel = "DEV", converter = Converters.Dev.class)
         String dev;
@@ -88,9 +88,9 @@ public final class VlanCommand extends Group {
     }
 
     @Command(name = "sync", description = {
-        "Bring DEV's VLANs to exactly --vids (tagged) plus --untagged, with --pvid: adds and removes",
-        "only the difference (at most two requests; the PVID is kept throughout). --dry-run shows",
-        "what would change and sends nothing."})
+        "Bring DEV's VLANs to exactly the set given, sending only the difference.",
+        "The set is --vids (tagged) plus --untagged, with --pvid; at most two requests, the PVID",
+        "kept throughout. --dry-run shows what would change and sends nothing."})
     public static final class Sync extends NlCommand {
         @Parameters(index = "0", paramLabel = "DEV", converter = Converters.Dev.class)
         String dev;

@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** VLANs as {@code bridge -c vlan show} prints them (ranges compressed), in text and with {@code -j}. */
+/** VLANs as {@code bridge -compressvlans vlan show} prints them (ranges compressed), in text and with {@code -j}. */
 final class VlanFormat {
     private VlanFormat() {}
 
