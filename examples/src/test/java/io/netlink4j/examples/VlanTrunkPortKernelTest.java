@@ -38,7 +38,7 @@ class VlanTrunkPortKernelTest {
             Object v0 = Json.list(ns.json("bridge -compressvlans -j vlan show")).stream()
                     .filter(d -> "v0".equals(Json.at(d, "ifname"))).map(d -> Json.at(d, "vlans")).findFirst().orElseThrow();
             assertThat(v0).isEqualTo(Json.parse("[{\"vlan\":10,\"flags\":[\"PVID\",\"Egress Untagged\"]},"
-                    + "{\"vlan\":100,\"vlanEnd\":110},{\"vlan\":200}]"));
+                    + "{\"vlan\":100,\"vlanEnd\":110,\"flags\":[]},{\"vlan\":200}]"));
             ExampleRun again = ExampleRun.of(VlanTrunkPort::run, "br0", "v0", "10", "100-110,200", ns.name());
             assertThat(again.out()).contains("sync: v0: in sync");
         }

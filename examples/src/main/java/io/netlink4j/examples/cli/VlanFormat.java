@@ -44,7 +44,11 @@ final class VlanFormat {
         });
     }
 
-    /** {@code {"vlan": 100, "vlanEnd": 110, "flags": [...]}}; flags only when there are any, as iproute2. */
+    /**
+     * {@code {"vlan": 100, "vlanEnd": 110, "flags": [...]}} as iproute2 6.1 writes it with
+     * -compressvlans: a single VID has "flags" only when it has any, a range always has it
+     * (possibly empty).
+     */
     static void json(JsonGenerator g, Vlan v) throws IOException {
         g.writeStartObject();
         g.writeNumberField("vlan", v.first());
@@ -52,7 +56,7 @@ final class VlanFormat {
             g.writeNumberField("vlanEnd", v.last());
         }
         List<String> f = flags(v);
-        if (!f.isEmpty()) {
+        if (!f.isEmpty() || v.isRange()) {
             JsonOut.strings(g, "flags", f);
         }
         g.writeEndObject();
