@@ -27,6 +27,8 @@ import java.util.Map;
 public final class FdbLoadFile {
     private FdbLoadFile() {}
 
+    private static final java.util.regex.Pattern BLANKS = java.util.regex.Pattern.compile("\\s+");
+
     /** What a line asks for. */
     public enum Op { ADD, DEL }
 
@@ -83,7 +85,7 @@ public final class FdbLoadFile {
 
     /** Parses one non-empty line without its comment. */
     static Line parseLine(int no, String body) {
-        String[] w = body.split("\\s+");
+        String[] w = BLANKS.split(body);
         if (w.length < 3) {
             throw new IllegalArgumentException("expected \"add|del MAC DEV [vlan VID] [static|permanent|dynamic]\", got \""
                     + body + "\"");
