@@ -1,0 +1,103 @@
+package io.netlink4j.examples.readme;
+
+import io.netlink4j.bridge.BridgeEvent;
+import io.netlink4j.bridge.BridgeInfo;
+import io.netlink4j.bridge.BridgeMonitor;
+import io.netlink4j.bridge.BridgeNetlink;
+import io.netlink4j.bridge.BridgeSettings;
+import io.netlink4j.bridge.BulkOptions;
+import io.netlink4j.bridge.BulkResult;
+import io.netlink4j.bridge.Fdb;
+import io.netlink4j.bridge.FdbChange;
+import io.netlink4j.bridge.FdbEntry;
+import io.netlink4j.bridge.FdbFilter;
+import io.netlink4j.bridge.FdbFlush;
+import io.netlink4j.bridge.FdbSpec;
+import io.netlink4j.bridge.FdbState;
+import io.netlink4j.bridge.FlushResult;
+import io.netlink4j.bridge.MetalLbDoctor;
+import io.netlink4j.bridge.MetalLbFix;
+import io.netlink4j.bridge.MetalLbReport;
+import io.netlink4j.bridge.PortInfo;
+import io.netlink4j.bridge.PortSettings;
+import io.netlink4j.bridge.Vlan;
+import io.netlink4j.bridge.VlanSet;
+import io.netlink4j.bridge.VlanSyncResult;
+import io.netlink4j.bridge.Vlans;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The code of the README's API tour, compiled with the tests so that the README cannot drift
+ * from the API (it is not run: the kernel tests exercise the same calls).
+ */
+@SuppressWarnings("unused")
+final class ReadmeSnippets {
+    private ReadmeSnippets() {}
+
+    static void tour(List<FdbChange> changes) throws Exception {
+        try (BridgeNetlink nl = BridgeNetlink.open()) {
+            nl.ports().set("eth1", PortSettings.builder().proxyArp(true).hairpin(true).build());
+            PortInfo p = nl.ports().get("eth1");
+            Boolean proxyArp = p.settings().proxyArp();
+            Object state = p.state();
+            for (PortInfo q : nl.ports().list("br0")) {
+                q.name();
+            }
+
+            nl.bridges().create("br1", BridgeSettings.builder()
+                    .stpState(1).forwardDelay(Duration.ofSeconds(4)).priority(4096).mcastSnooping(false)
+                    .build());
+            nl.bridges().set("br1", BridgeSettings.builder().stpState(0).build());
+            BridgeInfo b = nl.bridges().get("br1");
+            b.settings().forwardDelayCentis();
+            nl.bridges().delete("br1");
+
+            Fdb fdb = nl.fdb();
+            fdb.add(FdbSpec.of("02:00:00:00:00:01", "v0"));
+            fdb.add(FdbSpec.of("02:00:00:00:00:02", "v0").vlan(100).permanent());
+            fdb.replace(FdbSpec.of("02:00:00:00:00:01", "v2"));
+            Optional<FdbEntry> e = fdb.get("02:00:00:00:00:01", "br0", 0);
+            fdb.delete(FdbSpec.of("02:00:00:00:00:01", "v2"));
+            fdb.dump(FdbFilter.bridge("br0").andPort("v0"), v -> count(v.macLong(), v.vlan(), v.state()));
+            List<FdbEntry> all = fdb.list(FdbFilter.bridge("br0"));
+            BulkResult r = fdb.apply(changes, BulkOptions.defaults().continueOnError());
+            r.failures().forEach(f -> System.err.println("#" + f.index() + " " + f.change() + ": " + f.errno()));
+            FlushResult fr = fdb.flush(FdbFlush.port("v0"));
+
+            try (BridgeMonitor mon = nl.monitor()) {
+                new Thread(() -> mon.run(event -> {
+                    if (event instanceof BridgeEvent.FdbEvent f) {
+                        System.out.println(f.kind() + " " + f.entry());
+                    } else if (event instanceof BridgeEvent.PortEvent pe) {
+                        System.out.println(pe.name() + " changed " + pe.changed());
+                    } else if (event instanceof BridgeEvent.Overrun) {
+                        resync();
+                    }
+                })).start();
+                mon.stop();
+            }
+
+            Vlans vlans = nl.vlans();
+            vlans.setFiltering("br0", true);
+            vlans.add("v0", Vlan.of(100).asPvid().asUntagged());
+            vlans.add("v0", Vlan.range(200, 210));
+            VlanSet v0 = vlans.get("v0");
+            VlanSet want = VlanSet.builder().untagged(20).pvid(20).range(100, 110).build();
+            VlanSyncResult plan = vlans.plan("v0", want);
+            VlanSyncResult done = vlans.sync("v0", want);
+
+            MetalLbReport report = new MetalLbDoctor(nl).examine("eth1");
+            report.verdict();
+            String fixCommand = report.fixCommand(null);
+            MetalLbFix fix = new MetalLbDoctor(nl).fix("eth1");
+            fix.before();
+            fix.after();
+        }
+    }
+
+    private static void count(long mac, int vlan, FdbState state) {}
+
+    private static void resync() {}
+}
