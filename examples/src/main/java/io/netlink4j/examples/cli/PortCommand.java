@@ -60,8 +60,9 @@ public final class PortCommand extends Group {
 
     @Command(name = "set", description = {
         "Change settings of bridge port DEV, all in one request.",
-        "Like ip link set dev DEV type bridge_slave ...: the kernel applies all of them or none;",
-        "settings not given stay as they are."})
+        "Like ip link set dev DEV type bridge_slave ...: the on/off flags are applied together;",
+        "cost, priority and state after them one by one (a failure there may leave the flags set,",
+        "and the error says so). Settings not given stay as they are."})
     public static final class Set extends NlCommand {
         @Parameters(index = "0", paramLabel = "DEV", converter = Converters.Dev.class)
         String dev;
