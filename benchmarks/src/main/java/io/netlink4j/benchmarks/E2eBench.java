@@ -1,0 +1,119 @@
+package io.netlink4j.benchmarks;
+
+import io.netlink4j.bridge.BridgeNetlink;
+import java.lang.management.ManagementFactory;
+
+/**
+ * The library side of the end-to-end benchmark (benchmarks/run-e2e.sh), run inside the
+ * benchmark's netns on bridge br0 with port v0. The JVM is warmed up first (the same operation a
+ * few times, on a scratch bridge for writes), then the operation is timed once with its own clock
+ * and printed as {@code "<mode> COUNT in SECONDS s"} like the peers; the runner checks the
+ * result with iproute2.
+ *
+ * <pre>
+ *   E2eBench add N        N static FDB adds on v0, bulk pipelined (window 64)
+ *   E2eBench add1 N       the same, one request and ACK at a time
+ *   E2eBench dump         stream br0's FDB, count the static entries on v0; also prints
+ *                         "alloc BYTES" — bytes this thread allocated during the timed dump
+ *   E2eBench port N       N proxy_arp+hairpin updates of v0, alternating off/on and ending on;
+ *                         also prints "requests R" — netlink requests sent for the N updates
+ * </pre>
+ */
+public final class E2eBench {
+    private static final int WARMUPS = 3;
+    private static final String DEV = "v0";
+
+    private E2eBench() {}
+
+    public static void main(String[] args) throws Exception {
+        if (args.length < 1) {
+            usage();
+        }
+        String mode = args[0];
+        int n = args.length > 1 ? Integer.parseInt(args[1]) : 0;
+        try (BridgeNetlink nl = BridgeNetlink.open()) {
+            LibraryOps ops = new LibraryOps(nl);
+            switch (mode) {
+                case "add":
+                case "add1":
+                    add(ops, mode, n);
+                    break;
+                case "dump":
+                    dump(ops);
+                    break;
+                case "port":
+                    port(ops, n);
+                    break;
+                default:
+                    usage();
+            }
+        }
+    }
+
+    private static void usage() {
+        System.err.println("usage: E2eBench add N | add1 N | dump | port N   (inside the benchmark netns)");
+        System.exit(2);
+    }
+
+    private static int addOp(LibraryOps ops, String mode, String dev, int n) {
+        return mode.equals("add") ? ops.addBulk(dev, n) : ops.addOneByOne(dev, n);
+    }
+
+    private static void add(LibraryOps ops, String mode, int n) throws InterruptedException {
+        // warm-up on a scratch bridge, deleted again before the timed run on br0/v0
+        for (int k = 0; k < WARMUPS; k++) {
+            ops.createScratch("wbr0", "wv0", "wv1");
+            try {
+                addOp(ops, mode, "wv0", Math.min(n, 10_000));
+            } finally {
+                ops.deleteLink("wv0");
+                ops.deleteLink("wbr0");
+            }
+        }
+        Thread.sleep(300); // let the kernel free the scratch entries (RCU) before the clock runs
+        long t0 = System.nanoTime();
+        int ok = addOp(ops, mode, DEV, n);
+        long t1 = System.nanoTime();
+        print(mode, ok, t1 - t0);
+        if (ok != n) {
+            System.exit(1);
+        }
+    }
+
+    private static void dump(LibraryOps ops) {
+        int ifindex = ops.ifindex(DEV);
+        for (int k = 0; k < 2 * WARMUPS; k++) {
+            ops.dumpCountStatic(ifindex);
+        }
+        com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
+        long tid = Thread.currentThread().getId();
+        long a0 = mx.getThreadAllocatedBytes(tid);
+        long t0 = System.nanoTime();
+        int count = ops.dumpCountStatic(ifindex);
+        long t1 = System.nanoTime();
+        long a1 = mx.getThreadAllocatedBytes(tid);
+        print("dump", count, t1 - t0);
+        System.out.println("alloc " + (a1 - a0));
+    }
+
+    private static void port(LibraryOps ops, int n) {
+        int ifindex = ops.ifindex(DEV);
+        for (int k = 0; k < WARMUPS; k++) {
+            for (int i = 0; i < n; i++) {
+                ops.port(ifindex, i % 2 == 1);
+            }
+        }
+        long requests = 0;
+        long t0 = System.nanoTime();
+        for (int i = 0; i < n; i++) {
+            requests += ops.port(ifindex, i % 2 == 1);
+        }
+        long t1 = System.nanoTime();
+        print("port", n, t1 - t0);
+        System.out.println("requests " + requests);
+    }
+
+    private static void print(String mode, int count, long nanos) {
+        System.out.printf("%s %d in %.6fs%n", mode, count, nanos / 1e9);
+    }
+}
