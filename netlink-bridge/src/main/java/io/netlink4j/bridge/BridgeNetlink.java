@@ -55,6 +55,19 @@ public final class BridgeNetlink implements AutoCloseable {
         return pool.call(conversation);
     }
 
+    /** The forwarding database: entries, dumps, flushes and the pipelined bulk path. */
+    public Fdb fdb() {
+        return new Fdb(this);
+    }
+
+    /**
+     * A monitor of FDB and bridge-port events in this handle's namespace, on a socket of its own.
+     * Close it when done.
+     */
+    public BridgeMonitor monitor() {
+        return BridgeMonitor.open(netns());
+    }
+
     @Override
     public void close() {
         pool.close();

@@ -9,4 +9,9 @@ public class AlreadyExistsException extends NetlinkException {
     public AlreadyExistsException(String operation, String kernelMessage, String badAttribute) {
         super(operation, Errno.EEXIST, kernelMessage, badAttribute);
     }
+
+    /** With a sentence saying what exists and what to do instead (the kernel gives no text for EEXIST). */
+    public AlreadyExistsException(String operation, String kernelMessage, String badAttribute, String hint) {
+        super(operation, Errno.EEXIST, kernelMessage, badAttribute, hint);
+    }
 }

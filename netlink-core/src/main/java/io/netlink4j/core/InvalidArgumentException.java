@@ -7,4 +7,9 @@ public class InvalidArgumentException extends NetlinkException {
     public InvalidArgumentException(String operation, int errno, String kernelMessage, String badAttribute) {
         super(operation, errno, kernelMessage, badAttribute);
     }
+
+    /** With a sentence that explains what the kernel did not say (many EINVALs come without text). */
+    public InvalidArgumentException(String operation, int errno, String kernelMessage, String badAttribute, String hint) {
+        super(operation, errno, kernelMessage, badAttribute, hint);
+    }
 }

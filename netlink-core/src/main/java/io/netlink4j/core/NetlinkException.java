@@ -53,6 +53,28 @@ public class NetlinkException extends RuntimeException {
         }
     }
 
+    /**
+     * Like {@link #of(String, int, String, String)}, adding {@code hint} (what a caller should know
+     * that the kernel did not say) for EEXIST, EINVAL/ERANGE and EOPNOTSUPP; other errnos ignore it.
+     */
+    public static NetlinkException of(String operation, int errno, String kernelMessage, String badAttribute, String hint) {
+        if (hint == null) {
+            return of(operation, errno, kernelMessage, badAttribute);
+        }
+        switch (errno) {
+            case Errno.EOPNOTSUPP:
+            case Errno.ENOTSUPP:
+                return new NotSupportedException(operation, errno, kernelMessage, badAttribute, hint);
+            case Errno.EEXIST:
+                return new AlreadyExistsException(operation, kernelMessage, badAttribute, hint);
+            case Errno.EINVAL:
+            case Errno.ERANGE:
+                return new InvalidArgumentException(operation, errno, kernelMessage, badAttribute, hint);
+            default:
+                return of(operation, errno, kernelMessage, badAttribute);
+        }
+    }
+
     private static String format(String op, int errno, String text, String attr, String hint) {
         StringBuilder sb = new StringBuilder();
         sb.append(op == null ? "netlink" : op).append(": ");

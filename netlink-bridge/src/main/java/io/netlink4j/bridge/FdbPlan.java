@@ -1,0 +1,184 @@
+package io.netlink4j.bridge;
+
+import io.netlink4j.core.Link;
+import io.netlink4j.core.LinkCodec;
+import io.netlink4j.core.Links;
+import io.netlink4j.core.MacAddress;
+import io.netlink4j.core.NdMsg;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * A validated batch of FDB changes: every MAC parsed, every VLAN in range, every device resolved
+ * to its ifindex (each name looked up once) and checked to be the right kind of device. Built
+ * before anything is changed, so that bad input fails as a whole with every problem listed.
+ */
+final class FdbPlan {
+    /** Problems listed in the exception, at most. */
+    private static final int MAX_REPORTED = 20;
+
+    private final List<FdbChange> changes;
+    private final long[] macs;
+    private final int[] ifindex;
+    private final int[] via;
+    private final byte[][] dst;
+    private final Map<Integer, Link> devices = new HashMap<>();
+
+    private FdbPlan(List<FdbChange> changes) {
+        int n = changes.size();
+        this.changes = changes;
+        this.macs = new long[n];
+        this.ifindex = new int[n];
+        this.via = new int[n];
+        this.dst = new byte[n][];
+    }
+
+    /**
+     * Validates {@code changes}, resolving device names through {@code links}.
+     *
+     * @throws IllegalArgumentException listing every problem (up to 20) with the index of its change
+     */
+    static FdbPlan validate(List<FdbChange> changes, Links links) {
+        FdbPlan p = new FdbPlan(List.copyOf(changes));
+        Map<String, Link> byName = new HashMap<>();
+        List<String> problems = new ArrayList<>();
+        int count = 0;
+        for (int i = 0; i < p.changes.size(); i++) {
+            String why = p.check(i, links, byName);
+            if (why != null) {
+                count++;
+                if (problems.size() < MAX_REPORTED) {
+                    problems.add(p.changes.size() == 1 ? why : "#" + i + " (" + p.changes.get(i) + "): " + why);
+                }
+            }
+        }
+        if (count > 0) {
+            String head = p.changes.size() == 1 ? "invalid FDB " + p.changes.get(0).op().name().toLowerCase()
+                    + " of " + p.changes.get(0).spec().mac() + ": "
+                    : count + " of " + p.changes.size() + " FDB changes are invalid, nothing was sent: ";
+            throw new IllegalArgumentException(head + String.join("; ", problems)
+                    + (count > problems.size() ? "; and " + (count - problems.size()) + " more" : ""));
+        }
+        return p;
+    }
+
+    private String check(int i, Links links, Map<String, Link> byName) {
+        FdbChange c = changes.get(i);
+        FdbSpec s = c.spec();
+        boolean delete = c.op() == FdbChange.Op.DELETE;
+        long mac = FdbCodec.parseMac(s.mac());
+        if (mac < 0) {
+            try {
+                MacAddress.parse(s.mac());
+                return "invalid MAC address \"" + s.mac() + "\"";
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+        }
+        macs[i] = mac;
+        boolean master = (s.target() & NdMsg.NTF_MASTER) != 0;
+        if (!delete && master && mac == 0) {
+            return "00:00:00:00:00:00 cannot be a bridge FDB entry";
+        }
+        if (!delete && master && (mac & (1L << 40)) != 0) {
+            return "multicast address " + s.mac() + " cannot be a bridge FDB entry (use the MDB for multicast)";
+        }
+        if (s.vlan() < 0 || s.vlan() > 4094) {
+            return "VLAN id " + s.vlan() + " is out of range: 1..4094, or 0 for none";
+        }
+        if (s.target() == 0 || (s.target() & ~(NdMsg.NTF_MASTER | NdMsg.NTF_SELF)) != 0) {
+            return "the target must be master and/or self";
+        }
+        if ((s.extra() & ~FdbCodec.EXTRA_FLAGS) != 0) {
+            return "unsupported flags 0x" + Integer.toHexString(s.extra() & ~FdbCodec.EXTRA_FLAGS);
+        }
+        if (!delete && (s.state() == null || s.state() == FdbState.STALE)) {
+            return "an entry can be added only as permanent, static or dynamic";
+        }
+        if (s.dstPort() < 0 || s.dstPort() > 65535) {
+            return "port " + s.dstPort() + " is out of range 1..65535";
+        }
+        if (s.vni() < -1 || s.vni() >= 1 << 24 || s.srcVni() < -1 || s.srcVni() >= 1 << 24) {
+            return "a VNI is 24 bits: 0..16777215";
+        }
+        if (s.nhId() < 0) {
+            return "nexthop id " + s.nhId() + " is negative";
+        }
+        Link dev;
+        String byWhat;
+        if (s.device() != null) {
+            byWhat = "\"" + s.device() + "\"";
+            try {
+                LinkCodec.validateName(s.device());
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+            dev = byName.computeIfAbsent(s.device(), n -> links.find(n).orElse(null));
+        } else if (s.ifindex() > 0) {
+            byWhat = "with ifindex " + s.ifindex();
+            dev = devices.containsKey(s.ifindex()) ? devices.get(s.ifindex())
+                    : links.query("show link " + s.ifindex(), s.ifindex(), null, null);
+        } else {
+            return "no device given";
+        }
+        if (dev == null) {
+            return "no device " + byWhat;
+        }
+        devices.put(dev.index(), dev);
+        ifindex[i] = dev.index();
+        if (master && !dev.isBridgePort()) {
+            if (dev.isBridge()) {
+                return dev.name() + " is a bridge, not a bridge port: a master entry names the port the MAC is"
+                        + " behind (an entry for the bridge's own address: self() with permanent())";
+            }
+            return dev.name() + " is not a bridge port, so it has no bridge FDB (enslave it, or use self()"
+                    + " for the device's own FDB)";
+        }
+        if (s.via() != null) {
+            Link v = byName.computeIfAbsent(s.via(), n -> links.find(n).orElse(null));
+            if (v == null) {
+                return "no device \"" + s.via() + "\" (via)";
+            }
+            via[i] = v.index();
+        }
+        if (s.dst() != null) {
+            dst[i] = s.dst().getAddress();
+        }
+        return null;
+    }
+
+    int size() {
+        return changes.size();
+    }
+
+    FdbChange change(int i) {
+        return changes.get(i);
+    }
+
+    List<FdbChange> changes() {
+        return changes;
+    }
+
+    long mac(int i) {
+        return macs[i];
+    }
+
+    int ifindex(int i) {
+        return ifindex[i];
+    }
+
+    int via(int i) {
+        return via[i];
+    }
+
+    byte[] dst(int i) {
+        return dst[i];
+    }
+
+    /** The device of change {@code i} as resolved. */
+    Link device(int i) {
+        return devices.get(ifindex[i]);
+    }
+}
