@@ -21,6 +21,8 @@ import java.util.function.Function;
  */
 public final class BridgeNetlink implements AutoCloseable {
     private final ChannelPool pool;
+    private final BridgePorts ports = new BridgePorts(this);
+    private final Bridges bridges = new Bridges(this);
 
     private BridgeNetlink(String netns, ChannelOptions options) {
         this.pool = new ChannelPool(netns, options, Math.max(2, Runtime.getRuntime().availableProcessors()));
@@ -66,6 +68,16 @@ public final class BridgeNetlink implements AutoCloseable {
      */
     public BridgeMonitor monitor() {
         return BridgeMonitor.open(netns());
+    }
+
+    /** Bridge ports: settings, STP status, listing. */
+    public BridgePorts ports() {
+        return ports;
+    }
+
+    /** Bridges: create with options, read, change, delete. */
+    public Bridges bridges() {
+        return bridges;
     }
 
     @Override

@@ -1,0 +1,183 @@
+package io.netlink4j.bridge;
+
+import io.netlink4j.core.AttributeIterator;
+import io.netlink4j.core.IfInfoMsg;
+import io.netlink4j.core.Link;
+import io.netlink4j.core.LinkCodec;
+import io.netlink4j.core.Links;
+import io.netlink4j.core.MessageWriter;
+import io.netlink4j.core.NetlinkException;
+import io.netlink4j.core.NlMsg;
+import io.netlink4j.core.NoSuchDeviceException;
+import io.netlink4j.core.NotSupportedException;
+import io.netlink4j.core.Rtnetlink;
+import io.netlink4j.core.RtnlChannel;
+
+/**
+ * Bridge devices: create with options, read settings and STP status, change settings, delete.
+ *
+ * <pre>{@code
+ * nl.bridges().create("br1", BridgeSettings.builder().stpState(1).priority(4096).build());
+ * nl.bridges().set("br1", BridgeSettings.builder().stpState(0).build());
+ * BridgeInfo b = nl.bridges().get("br1");
+ * nl.bridges().delete("br1");
+ * }</pre>
+ *
+ * <p>On a kernel without CONFIG_BRIDGE_VLAN_FILTERING any request carrying vlan_filtering (even
+ * false) fails with {@link VlanFilteringUnsupportedException}.
+ */
+public final class Bridges {
+    private final BridgeNetlink nl;
+
+    Bridges(BridgeNetlink nl) {
+        this.nl = nl;
+        BridgeCodec.init();
+    }
+
+    /** {@code ip link add NAME type bridge}. */
+    public void create(String name) {
+        create(name, BridgeSettings.builder().build());
+    }
+
+    /** {@code ip link add NAME type bridge OPTIONS}: one RTM_NEWLINK. */
+    public void create(String name, BridgeSettings s) {
+        LinkCodec.validateName(name);
+        check(s);
+        nl.call(ch -> {
+            create(ch, name, s);
+            return null;
+        });
+    }
+
+    /** The bridge called {@code name}: one RTM_GETLINK. */
+    public BridgeInfo get(String name) {
+        LinkCodec.validateName(name);
+        return nl.call(ch -> get(ch, 0, name));
+    }
+
+    /** {@code ip link set dev NAME type bridge OPTIONS}: one RTM_NEWLINK, nothing sent if {@code s} is empty. */
+    public void set(String name, BridgeSettings s) {
+        LinkCodec.validateName(name);
+        check(s);
+        nl.call(ch -> {
+            set(ch, 0, name, s);
+            return null;
+        });
+    }
+
+    /** As {@link #set(String, BridgeSettings)}, by ifindex (the exact bytes iproute2 sends). */
+    public void set(int ifindex, BridgeSettings s) {
+        if (ifindex <= 0) {
+            throw new IllegalArgumentException("ifindex must be positive: " + ifindex);
+        }
+        check(s);
+        nl.call(ch -> {
+            set(ch, ifindex, null, s);
+            return null;
+        });
+    }
+
+    /**
+     * Deletes bridge {@code name} (its ports are released, not deleted). Looks it up first so that
+     * a device that is not a bridge is never deleted by mistake.
+     */
+    public void delete(String name) {
+        LinkCodec.validateName(name);
+        nl.call(ch -> {
+            delete(ch, name);
+            return null;
+        });
+    }
+
+    // ---------------------------------------------------------------- conversations
+
+    public static void create(RtnlChannel ch, String name, BridgeSettings s) {
+        MessageWriter w = ch.request(Rtnetlink.RTM_NEWLINK, NlMsg.NLM_F_CREATE | NlMsg.NLM_F_EXCL | NlMsg.NLM_F_ACK);
+        BridgeCodec.encodeCreate(w, name, s);
+        String op = "create bridge " + name;
+        try {
+            ch.execute(op);
+        } catch (NotSupportedException e) {
+            throw vlanFilteringOr(s, e);
+        }
+    }
+
+    public static BridgeInfo get(RtnlChannel ch, int index, String name) {
+        String dev = name != null ? name : "ifindex " + index;
+        String op = "show bridge " + dev;
+        BridgeInfo.Builder b = new BridgeInfo.Builder();
+        Link link = new Links(ch).query(op, index, name, new LinkCodec.Hook() {
+            @Override
+            public void infoData(String kind, AttributeIterator data) {
+                if ("bridge".equals(kind)) {
+                    b.seen = true;
+                    BridgeCodec.decode(data, b);
+                }
+            }
+        });
+        if (link == null) {
+            throw new NoSuchDeviceException(op, "device \"" + dev + "\" does not exist", null);
+        }
+        if (!link.isBridge()) {
+            throw notABridge(op, io.netlink4j.jna.Errno.EOPNOTSUPP, null, dev, link);
+        }
+        return b.build(link);
+    }
+
+    public static void set(RtnlChannel ch, int index, String name, BridgeSettings s) {
+        if (s.isEmpty()) {
+            return;
+        }
+        String dev = name != null ? name : "ifindex " + index;
+        String op = "set bridge " + dev;
+        MessageWriter w = ch.request(Rtnetlink.RTM_NEWLINK, NlMsg.NLM_F_ACK);
+        BridgeCodec.encodeSet(w, index, name, s);
+        try {
+            ch.execute(op);
+        } catch (NotSupportedException e) {
+            // EOPNOTSUPP without text: the device is of another kind, or VLAN filtering is compiled out
+            Link link;
+            try {
+                link = new Links(ch).query("show link " + dev, index, name, null);
+            } catch (NetlinkException again) {
+                throw e;
+            }
+            if (link == null) {
+                throw new NoSuchDeviceException(op, "device \"" + dev + "\" does not exist", null);
+            }
+            if (!link.isBridge()) {
+                throw notABridge(op, e.errno(), e.kernelMessage(), dev, link);
+            }
+            throw vlanFilteringOr(s, e);
+        }
+    }
+
+    public static void delete(RtnlChannel ch, String name) {
+        Link link = new Links(ch).find(name).orElseThrow(() -> new NoSuchDeviceException("delete bridge " + name,
+                "device \"" + name + "\" does not exist", null));
+        if (!link.isBridge()) {
+            throw new IllegalArgumentException(name + " is not a bridge (kind " + link.kind() + "); not deleted");
+        }
+        MessageWriter w = ch.request(Rtnetlink.RTM_DELLINK, NlMsg.NLM_F_ACK);
+        IfInfoMsg.put(w, Rtnetlink.AF_UNSPEC, link.index(), 0, 0);
+        ch.execute("delete bridge " + name);
+    }
+
+    private static NotSupportedException notABridge(String op, int errno, String text, String dev, Link link) {
+        return new NotSupportedException(op, errno, text, null,
+                dev + " is not a bridge (kind " + (link.kind() == null ? "none" : link.kind()) + ")");
+    }
+
+    private static NetlinkException vlanFilteringOr(BridgeSettings s, NotSupportedException e) {
+        if (s.has(BridgeCodec.IFLA_BR_VLAN_FILTERING)) {
+            return VlanFilteringUnsupportedException.from(e);
+        }
+        return e;
+    }
+
+    private static void check(BridgeSettings s) {
+        if (s == null) {
+            throw new IllegalArgumentException("bridge settings are null");
+        }
+    }
+}

@@ -1,0 +1,25 @@
+package io.netlink4j.bridge;
+
+import io.netlink4j.core.NotSupportedException;
+
+/**
+ * The kernel was built without CONFIG_BRIDGE_VLAN_FILTERING: it refuses IFLA_BR_VLAN_FILTERING
+ * (even the value 0) and every per-VLAN bridge request with EOPNOTSUPP and no text.
+ */
+public class VlanFilteringUnsupportedException extends NotSupportedException {
+    private static final long serialVersionUID = 1L;
+
+    public static final String HINT = "this kernel lacks bridge VLAN filtering (CONFIG_BRIDGE_VLAN_FILTERING is not set)";
+
+    public VlanFilteringUnsupportedException(String operation, int errno, String kernelMessage, String badAttribute) {
+        super(operation, errno, kernelMessage, badAttribute, HINT);
+    }
+
+    /** Wraps the kernel's EOPNOTSUPP answer. */
+    public static VlanFilteringUnsupportedException from(NotSupportedException e) {
+        VlanFilteringUnsupportedException v = new VlanFilteringUnsupportedException(e.operation(), e.errno(),
+                e.kernelMessage(), e.badAttribute());
+        v.initCause(e);
+        return v;
+    }
+}
