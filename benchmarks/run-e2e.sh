@@ -51,7 +51,8 @@ m() { local group=$1 tool=$2 n=$3; shift 3
   local us; us=$(x bash -c 's=$EPOCHREALTIME; "$@" >"$0" || exit; e=$EPOCHREALTIME; echo $((${e/.} - ${s/.}))' "$tmp/out" "$@") ||
     fail "$group $tool: $* exited non-zero"
   local op; op=$(sed -n 's/.* in \([0-9.]*\)s$/\1/p' "$tmp/out" | head -1)
-  printf '%s\t%s\t%s\t%s\t%s\n' "$group" "$tool" "$n" "${op:--}" "$us" >>"$tmp/raw"; }
+  local cpu; cpu=$(awk '$1 == "cpu" {print $2}' "$tmp/out")
+  printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$group" "$tool" "$n" "${op:--}" "$us" "${cpu:--}" >>"$tmp/raw"; }
 printed() { awk '{print $2; exit}' "$tmp/out"; }   # the count the program printed
 field() { awk -v k="$1" '$1 == k {print $2}' "$tmp/out"; }
 expect() { [[ $2 == "$3" ]] || fail "$1: got $2, want $3"; }
@@ -114,12 +115,15 @@ echo "# JAVA_OPTS: ${JAVA_OPTS:-(none)}; library commit $(git -C "$repo" rev-par
 /usr/bin/python3 - "$tmp/raw" "$tmp/alloc" <<'EOF'
 import statistics as st, sys
 rows = {}  # (group, tool) -> (items, wall seconds, op seconds)
+cpus = {}  # (group, tool) -> CPU seconds of the JVM's timed thread
 for line in open(sys.argv[1]):
-    group, tool, n, op, us = line.rstrip("\n").split("\t")
+    group, tool, n, op, us, cpu = line.rstrip("\n").split("\t")
     r = rows.setdefault((group, tool), (int(n), [], []))
     r[1].append(int(us) / 1e6)
     if op != "-":
         r[2].append(float(op))
+    if cpu != "-":
+        cpus.setdefault((group, tool), []).append(float(cpu))
 ops = lambda k: rows[k][2] or rows[k][1]
 med = lambda k: st.median(ops(k))
 ms = lambda v: "%8.1f" % (v * 1e3)
@@ -127,8 +131,8 @@ cref = {"add 10k": "C libmnl pipelined 64", "add 100k": "C libmnl pipelined 64",
         "dump 100k": "C libmnl", "port 1000": "C libmnl pipelined 64"}
 iref = {"add 10k": "bridge -batch", "add 100k": "bridge -batch", "dump 10k": "bridge fdb show",
         "dump 100k": "bridge fdb show", "port 1000": "ip -batch"}
-print("%-44s %8s %8s %8s %8s %7s %6s %6s" % ("ms (* = no own clock: op is wall)", "op med", "op min",
-      "wall med", "wall min", "us/item", "x C", "x ip2"))
+print("%-44s %8s %8s %8s %8s %7s %6s %6s %8s" % ("ms (* = no own clock: op is wall)", "op med", "op min",
+      "wall med", "wall min", "us/item", "x C", "x ip2", "cpu med"))
 for group in ["add 10k", "add 100k", "dump 10k", "dump 100k", "port 1000"]:
     for (g, tool), (n, walls, o) in rows.items():
         if g != group:
@@ -136,8 +140,10 @@ for group in ["add 10k", "add 100k", "dump 10k", "dump 100k", "port 1000"]:
         v = ops((g, tool))
         xc = med((g, tool)) / med((g, cref[g]))
         xi = med((g, tool)) / med((g, iref[g]))
-        print("%-9s %-34s %s%s %s %s %s %7.2f %6.2f %6.2f" % (g, tool, ms(st.median(v)), " " if o else "*",
-              ms(min(v)), ms(st.median(walls)), ms(min(walls)), st.median(v) / n * 1e6, xc, xi))
+        c = cpus.get((g, tool))
+        print("%-9s %-34s %s%s %s %s %s %7.2f %6.2f %6.2f %s" % (g, tool, ms(st.median(v)), " " if o else "*",
+              ms(min(v)), ms(st.median(walls)), ms(min(walls)), st.median(v) / n * 1e6, xc, xi,
+              ms(st.median(c)) if c else "%8s" % "-"))
 # fdb load: the whole process (JVM start included) against bridge -batch of the same file
 lk = next(k for k in rows if k[0] == "load 100k")
 bk = ("add 100k", "bridge -batch")
@@ -161,7 +167,9 @@ for g, n in (("dump 10k", 10000), ("dump 100k", 100000)):
         print("  %-9s %8d B  max %8d B  = %.4f B/entry" % (g, st.median(v), max(v), st.median(v) / n))
 print("us/item = op median / items; x C = op median / the group's C libmnl op median (pipelined 64 for")
 print("writes); x ip2 = op median / the group's iproute2 op median (bridge -batch, bridge fdb show, ip -batch);")
-print("load: wall (JVM start, file parse, 100k adds) / wall of bridge -batch of the same file (add 100k row)")
+print("load: wall (JVM start, file parse, 100k adds) / wall of bridge -batch of the same file (add 100k row);")
+print("cpu med = CPU time (user+sys) of the JVM thread during its op: netlink requests are processed in the")
+print("sender's context, so op - cpu is time spent waiting or descheduled (other load on the machine)")
 EOF
 cat "$tmp/strace.txt"
 } | tee "$out"

@@ -12,11 +12,11 @@ import java.nio.charset.StandardCharsets;
  * Real kernel answers for the benchmarks: datagrams of the golden captures (copied from
  * netlink-core's test resources into /golden of this module; format in that folder's README).
  */
-final class GoldenFrames {
+public final class GoldenFrames {
     private GoldenFrames() {}
 
     /** Datagram {@code index} (0-based, sends and receives counted alike) of capture {@code name}, in a direct buffer. */
-    static ByteBuffer frame(String name, int index) {
+    public static ByteBuffer frame(String name, int index) {
         String text;
         try (InputStream in = GoldenFrames.class.getResourceAsStream("/golden/" + name + ".txt")) {
             if (in == null) {

@@ -1,7 +1,7 @@
 package io.netlink4j.benchmarks;
 
-import io.netlink4j.core.IfInfoMsg;
-import io.netlink4j.core.LinkCodec;
+import io.netlink4j.bridge.PortCodec;
+import io.netlink4j.bridge.PortSettings;
 import io.netlink4j.core.MessageWriter;
 import io.netlink4j.core.NlMsg;
 import io.netlink4j.core.Rtnetlink;
@@ -16,7 +16,10 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.Warmup;
 
-/** Encoding one port-settings update: proxy_arp and hairpin together in one request. */
+/**
+ * Encoding one port-settings update, proxy_arp and hairpin together in one request, as
+ * {@code nl.ports().set(dev, settings)} sends it (RTM_NEWLINK › IFLA_LINKINFO › bridge_slave data).
+ */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
@@ -24,24 +27,15 @@ import org.openjdk.jmh.annotations.Warmup;
 @Measurement(iterations = 5, time = 1)
 @Fork(1)
 public class PortCodecBench {
-    private static final int IFLA_BRPORT_MODE = 4;
-    private static final int IFLA_BRPORT_PROXYARP = 10;
-
     private final MessageWriter writer = MessageWriter.allocate(4096);
+    private final PortSettings settings = PortSettings.builder().proxyArp(true).hairpin(true).build();
     private int seq;
 
     @Benchmark
     public int encodePortSettings() {
         writer.reset();
         writer.begin(Rtnetlink.RTM_NEWLINK, NlMsg.NLM_F_REQUEST | NlMsg.NLM_F_ACK, ++seq, 0);
-        IfInfoMsg.put(writer, Rtnetlink.AF_UNSPEC, 4, 0, 0);
-        int linkinfo = writer.beginNest(LinkCodec.IFLA_LINKINFO, false);
-        writer.putStringNoNul(LinkCodec.IFLA_INFO_KIND, "bridge_slave");
-        int slave = writer.beginNest(LinkCodec.IFLA_INFO_SLAVE_DATA, false);
-        writer.putU8(IFLA_BRPORT_PROXYARP, 1);
-        writer.putU8(IFLA_BRPORT_MODE, 1);
-        writer.endNest(slave);
-        writer.endNest(linkinfo);
+        PortCodec.encodeSet(writer, 4, null, settings);
         return writer.end();
     }
 }
