@@ -13,9 +13,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Stand-in for {@code nlbridge fdb load FILE} when the CLI is not built: reads a
- * {@code bridge -batch} file of {@code fdb add MAC dev PORT master static} lines and applies them
- * with one {@code fdb().addAll} (pipelined bulk). Prints {@code "load COUNT in SECONDS s"} (file
+ * Stand-in for {@code nlbridge fdb load FILE} when the CLI is not built: reads the CLI's file
+ * format ({@code add MAC DEV} lines, static entries; blank lines and # comments skipped) and
+ * applies it with one {@code fdb().addAll} (pipelined bulk). Prints {@code "load COUNT in SECONDS s"} (file
  * read and apply; the runner also takes the whole process's wall time).
  */
 public final class FdbLoad {
@@ -23,7 +23,7 @@ public final class FdbLoad {
 
     public static void main(String[] args) throws IOException {
         if (args.length != 1) {
-            System.err.println("usage: FdbLoad FILE   (lines: fdb add MAC dev PORT master static)");
+            System.err.println("usage: FdbLoad FILE   (lines: add MAC DEV)");
             System.exit(2);
         }
         long t0 = System.nanoTime();
@@ -32,16 +32,16 @@ public final class FdbLoad {
             int lineNo = 0;
             for (String line; (line = in.readLine()) != null;) {
                 lineNo++;
-                String[] f = line.trim().split(" +");
-                if (f.length == 1 && f[0].isEmpty()) {
+                String t = line.trim();
+                if (t.isEmpty() || t.startsWith("#")) {
                     continue;
                 }
-                if (f.length != 7 || !f[0].equals("fdb") || !f[1].equals("add") || !f[3].equals("dev")
-                        || !f[5].equals("master") || !f[6].equals("static")) {
-                    System.err.println("line " + lineNo + ": expected \"fdb add MAC dev PORT master static\": " + line);
+                String[] f = t.split(" +");
+                if (f.length != 3 || !f[0].equals("add")) {
+                    System.err.println("line " + lineNo + ": expected \"add MAC DEV\": " + line);
                     System.exit(2);
                 }
-                entries.add(FdbSpec.of(f[2], f[4]));
+                entries.add(FdbSpec.of(f[1], f[2]));
             }
         }
         BulkResult r;
