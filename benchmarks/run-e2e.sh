@@ -108,6 +108,8 @@ for r in $(seq "$R"); do
   fresh; m "add 100k" "bridge -batch" 100000 bridge -batch "$tmp/b100k"; fdb_ok "bridge -batch 100k" 100000
   fresh; m "load 100k" "$LOADER" 100000 "${LOAD[@]}" "$tmp/n100k"; fdb_ok "$LOADER 100k" 100000
 done
+# Diagnostic, once: the same 1000 port updates in each message form, in one warm JVM.
+fresh; x "${JAVA[@]}" portforms 1000 >"$tmp/forms"; port_ok "library portforms"
 teardown
 
 cp "$tmp/raw" "$raw"
@@ -174,5 +176,7 @@ print("cpu med = CPU time (user+sys) of the JVM thread during its op: netlink re
 print("sender's context, so op - cpu is time spent waiting or descheduled (other load on the machine)")
 EOF
 cat "$tmp/strace.txt"
+echo "port update message forms, 1000 updates each, one warm JVM (op s / thread cpu s):"
+paste - - <"$tmp/forms" | awk '{printf "  %-24s %s s  cpu %s s\n", $1, $4, $6}' | sed 's/s s/s/'
 } | tee "$out"
 echo "results: $out (samples: $raw)" >&2

@@ -19,6 +19,9 @@ import java.util.List;
  *                         "alloc BYTES" — bytes this thread allocated during the timed dump
  *   E2eBench port N       N proxy_arp+hairpin updates of v0, alternating off/on and ending on;
  *                         also prints "requests R" — netlink requests the first (warm-up) N took
+ *   E2eBench portforms N  diagnostic: N updates in each message form, timed one after the other —
+ *                         RTM_NEWLINK bridge_slave by name (what ports().set(name) sends), by
+ *                         ifindex, and AF_BRIDGE RTM_SETLINK + IFLA_PROTINFO (bridge link set)
  * </pre>
  */
 public final class E2eBench {
@@ -45,6 +48,9 @@ public final class E2eBench {
                     break;
                 case "port":
                     port(ops, n);
+                    break;
+                case "portforms":
+                    portForms(nl, n);
                     break;
                 default:
                     usage();
@@ -133,6 +139,35 @@ public final class E2eBench {
     }
 
     /** Prints "MODE COUNT in SECONDS s" and "cpu SECONDS" (the thread's CPU time; wall minus cpu is time spent waiting or descheduled). */
+    private static void portForms(BridgeNetlink nl, int n) {
+        int ifindex = nl.call(ch -> new io.netlink4j.core.Links(ch).get(DEV).index());
+        String[] forms = {"newlink-byname", "newlink-byindex", "setlink-protinfo"};
+        for (int round = 0; round <= WARMUPS; round++) {
+            for (int f = 0; f < forms.length; f++) {
+                int form = f;
+                System.gc();
+                long t0 = start();
+                nl.call(ch -> {
+                    for (int i = 0; i < n; i++) {
+                        io.netlink4j.bridge.PortSettings s = i % 2 == 1 ? LibraryOps.ON : LibraryOps.OFF;
+                        if (form == 2) {
+                            io.netlink4j.core.MessageWriter w = ch.request(io.netlink4j.core.Rtnetlink.RTM_SETLINK, 0);
+                            io.netlink4j.bridge.PortCodec.encodeProtinfoSet(w, ifindex, s);
+                            ch.execute("bridge link set");
+                        } else {
+                            io.netlink4j.bridge.BridgePorts.set(ch, form == 1 ? ifindex : 0, form == 1 ? null : DEV, s);
+                        }
+                    }
+                    return null;
+                });
+                long t1 = System.nanoTime();
+                if (round == WARMUPS) {
+                    print("port-" + forms[f], n, t1 - t0);
+                }
+            }
+        }
+    }
+
     private static void print(String mode, int count, long nanos) {
         long cpu = THREADS.getCurrentThreadCpuTime() - cpu0;
         System.out.printf("%s %d in %.6fs%n", mode, count, nanos / 1e9);
