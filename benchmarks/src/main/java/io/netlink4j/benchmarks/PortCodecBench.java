@@ -38,4 +38,9 @@ public class PortCodecBench {
         PortCodec.encodeSet(writer, 4, null, settings);
         return writer.end();
     }
+
+    /** The request last encoded (for the golden-byte check of this benchmark). */
+    public java.nio.ByteBuffer request() {
+        return writer.buffer();
+    }
 }

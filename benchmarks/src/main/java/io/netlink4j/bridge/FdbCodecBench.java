@@ -96,4 +96,9 @@ public class FdbCodecBench {
         }
         return view.ifindex() + view.nudState() + view.macLong() + view.vlan() + view.master() + view.flags();
     }
+
+    /** The request last encoded (for the golden-byte check of this benchmark). */
+    public java.nio.ByteBuffer request() {
+        return writer.buffer();
+    }
 }
