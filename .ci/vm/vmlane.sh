@@ -9,7 +9,8 @@
 #       Idempotent. Installs qemu-system-x86, busybox-static, kmod and cpio if missing, fetches the
 #       kernel package that linux-image-amd64 points at (unpacked into a cache dir, never installed
 #       on the host) and builds the initramfs. Re-run automatically by `run` when this script (or
-#       VMLANE_MODULES) changed.
+#       VMLANE_MODULES) changed. Edit this file by replacing it (write + rename), never in
+#       place: bash reads a running script lazily, so an in-place edit breaks runs in progress.
 #   vmlane.sh run [-t SECONDS] [-m MEM] [-c CPUS] -- COMMAND [ARG...]
 #       Boots the VM and runs COMMAND in the current directory. Exit status is COMMAND's;
 #       125 means the VM itself failed (timeout, boot failure, no status reported).
@@ -21,12 +22,13 @@
 # that is shown only when the VM fails. Before COMMAND runs, one line
 #   vmlane: uname -r: <release>
 # is printed to stderr, and after the VM stops one line
-#   vmlane: timing: setup Xs, boot Ys, command Zs, total Ws
+#   vmlane: timing: setup Xs, boot Ys, command Zs, shutdown Us, total Ws
 # Environment:
 #   VMLANE_CACHE    cache dir (default /var/cache/netlink4j-vmlane)
-#   VMLANE_ENV      extra variable names to pass in (always passed: CI JAVA_HOME MAVEN_OPTS PATH)
+#   VMLANE_ENV      extra variable names to pass in (always: CI JAVA_HOME MAVEN_OPTS if set, PATH
+#                   plus any missing /usr/local/sbin /usr/sbin /sbin, HOME=/root)
 #   VMLANE_MODULES  extra kernel modules to load (default set: see MODULES below)
-#   VMLANE_CPU      QEMU -cpu model (default: max, see below)
+#   VMLANE_CPU      QEMU -cpu model (default: qemu64, see below)
 #   VMLANE_CONSOLE=1  also stream the kernel console to stderr (it is always kept in a log)
 set -euo pipefail
 
@@ -43,16 +45,19 @@ die() { say "$*"; exit $VM_FAIL; }
 now() { echo "$EPOCHREALTIME"; }
 secs() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.1fs", b - a }'; }
 
-# Everything that shapes the initramfs (this script, the module list, the kernel package);
-# a change in any of it forces a rebuild.
-stamp() {
-  { sha256sum "$SELF" | cut -d' ' -f1; echo "$MODULES"; cat "$CACHE/kernel.pkg" 2>/dev/null; } |
-    sha256sum | cut -d' ' -f1
+# Everything that shapes the initramfs (this script, the module list, the kernel package) is
+# hashed into its file name: a change in any of it means a new build, and different versions of
+# this script (branches, worktrees) sharing one cache neither rebuild over each other nor boot
+# each other's /init.
+initrd_path() {
+  local h
+  h=$({ sha256sum "$SELF" | cut -d' ' -f1; echo "$MODULES"; cat "$CACHE/kernel.pkg" 2>/dev/null; } |
+    sha256sum | cut -c1-16)
+  echo "$CACHE/initrd-$h.gz"
 }
 
 is_ready() {
-  [[ -s $CACHE/initrd.gz && -s $CACHE/vmlinuz && -r $CACHE/initrd.stamp ]] &&
-    [[ $(cat "$CACHE/initrd.stamp") == "$(stamp)" ]] && command -v qemu-system-x86_64 >/dev/null
+  [[ -s $(initrd_path) && -s $CACHE/vmlinuz ]] && command -v qemu-system-x86_64 >/dev/null
 }
 
 # ---------------------------------------------------------------------------------------- setup
@@ -61,10 +66,23 @@ have_tools() {
     command -v modprobe >/dev/null && command -v cpio >/dev/null && [[ -x /bin/busybox ]]
 }
 
+# DPkg::Lock::Timeout makes install wait for a concurrent apt/dpkg; for `update` (lists lock) we
+# retry on lock errors ourselves, up to the same 900 s, and fail at once on anything else.
+apt_update() {
+  local i err
+  for ((i = 0; i < 180; i++)); do
+    err=$(apt-get "${APT_OPTS[@]}" update -qq 2>&1 >/dev/null) && return 0
+    [[ $err == *lock* ]] || { echo "$err" >&2; die "apt-get update failed"; }
+    ((i % 12)) || say "waiting for another apt to release its lock"
+    sleep 5
+  done
+  die "apt lock still held after 900 s"
+}
+
 install_tools() {
   have_tools && return 0
   say "installing qemu-system-x86 busybox-static kmod cpio (waits for a running apt/dpkg)"
-  apt-get "${APT_OPTS[@]}" update -qq
+  apt_update
   DEBIAN_FRONTEND=noninteractive apt-get "${APT_OPTS[@]}" install -y -qq --no-install-recommends \
     qemu-system-x86 busybox-static kmod cpio >/dev/null
   have_tools || die "tools still missing after apt-get install"
@@ -78,7 +96,7 @@ kernel_pkg() {
 
 fetch_kernel() {
   local pkg; pkg=$(kernel_pkg)
-  if [[ -z $pkg ]]; then apt-get "${APT_OPTS[@]}" update -qq; pkg=$(kernel_pkg); fi
+  if [[ -z $pkg ]]; then apt_update; pkg=$(kernel_pkg); fi
   [[ -n $pkg ]] || die "cannot resolve the package behind linux-image-amd64"
   if [[ -r $CACHE/kernel.pkg && $(cat "$CACHE/kernel.pkg") == "$pkg" && -d $CACHE/root/boot ]]; then
     return 0
@@ -97,7 +115,8 @@ fetch_kernel() {
 # (the xz stream starts at its magic inside the bzImage). Fall back to the bzImage otherwise.
 prepare_kernel() {
   local bz=$1 config=$2 off
-  rm -f "$CACHE/vmlinux" "$CACHE/vmlinuz"
+  # Runs do not take the lock: replace files by rename only, never leave a moment without them.
+  cp "$bz" "$CACHE/vmlinuz.tmp" && mv "$CACHE/vmlinuz.tmp" "$CACHE/vmlinuz"   # the fallback
   if grep -qx 'CONFIG_PVH=y' "$config" && grep -qx 'CONFIG_KERNEL_XZ=y' "$config" &&
      off=$(LC_ALL=C grep -m1 -obUaP '\xfd7zXZ' "$bz") && off=${off%%:*} &&
      # pipefail: xz stops at the end of the stream, so tail may die of SIGPIPE - that is fine
@@ -105,10 +124,9 @@ prepare_kernel() {
      [[ $(head -c 4 "$CACHE/vmlinux.tmp" | od -An -tx1 | tr -d ' ') == 7f454c46 ]]; then
     mv "$CACHE/vmlinux.tmp" "$CACHE/vmlinux"
   else
-    rm -f "$CACHE/vmlinux.tmp"
+    rm -f "$CACHE/vmlinux.tmp" "$CACHE/vmlinux"
     say "booting the compressed bzImage (no PVH/xz): expect ~3 s more per boot"
   fi
-  cp "$bz" "$CACHE/vmlinuz"             # kept as the fallback either way
 }
 
 # Build the initramfs: a static busybox, the modules in load order, and /init.
@@ -117,9 +135,14 @@ build_initrd() {
   kver=$(ls "$root/lib/modules") && [[ $(wc -w <<<"$kver") == 1 ]] || die "expected one kernel in $root"
   grep -qx 'CONFIG_BRIDGE_VLAN_FILTERING=y' "$root/boot/config-$kver" ||
     die "$kver lacks CONFIG_BRIDGE_VLAN_FILTERING: this lane would be pointless"
-  depmod -b "$root" "$kver"
-  prepare_kernel "$root/boot/vmlinuz-$kver" "$root/boot/config-$kver"
+  # depmod and the kernel image depend only on the package (and take ~10 s together): once each.
+  if [[ $(cat "$CACHE/kernel.prepared" 2>/dev/null) != "$(cat "$CACHE/kernel.pkg")" || ! -s $CACHE/vmlinuz ]]; then
+    depmod -b "$root" "$kver"
+    prepare_kernel "$root/boot/vmlinuz-$kver" "$root/boot/config-$kver"
+    cp "$CACHE/kernel.pkg" "$CACHE/kernel.prepared"
+  fi
 
+  rm -rf "$CACHE"/initrd.?????? "$CACHE"/initrd.??????.gz "$CACHE"/dl.??????  # leftovers of an interrupted build (we hold the lock)
   local tree; tree=$(mktemp -d "$CACHE/initrd.XXXXXX")
   mkdir -p "$tree"/{bin,dev,proc,sys,host,ctl,mods}
   cp /bin/busybox "$tree/bin/busybox"
@@ -149,11 +172,15 @@ build_initrd() {
 
   write_init > "$tree/init" && chmod 755 "$tree/init"
   command -v cpio >/dev/null || die "cpio missing (an empty initramfs only yields 'VFS: Unable to mount root')"
-  (cd "$tree" && find . | cpio -o -H newc --quiet | gzip -1) > "$CACHE/initrd.gz.tmp"
-  mv "$CACHE/initrd.gz.tmp" "$CACHE/initrd.gz"
+  local out; out=$(initrd_path)
+  (cd "$tree" && find . | cpio -o -H newc --quiet | gzip -1) > "$tree.gz"
+  mv "$tree.gz" "$out"
   cp "$tree/mods/order" "$CACHE/mods.order"
   rm -rf "$tree"
-  stamp > "$CACHE/initrd.stamp"
+  # Keep the 4 most recent builds (other checkouts may still use theirs); drop the rest and the
+  # un-hashed initrd.gz of earlier versions of this script.
+  ls -t "$CACHE"/initrd-*.gz | tail -n +5 | xargs -r rm -f
+  rm -f "$CACHE/initrd.gz" "$CACHE/initrd.stamp"
   say "initramfs for $kver built ($(wc -l < "$CACHE/mods.order" 2>/dev/null || echo '?') modules)"
 }
 
@@ -184,7 +211,10 @@ mount -t proc proc $H/proc && mount -t sysfs sys $H/sys && mount -t devtmpfs dev
 mkdir -p $H/dev/pts $H/dev/shm
 mount -t devpts -o ptmxmode=0666 pts $H/dev/pts; mount -t tmpfs shm $H/dev/shm
 # tmpfs first, then the work dir: the work dir may itself live under /tmp.
-for d in /tmp /var/tmp /run; do mount -t tmpfs -o mode=1777 tmp "$H$d" || fail "tmpfs $d"; done
+for d in /tmp /var/tmp /run; do
+  [ -d "$H$d" ] || continue
+  mount -t tmpfs -o mode=1777 tmp "$H$d" || fail "tmpfs $d"
+done
 chmod 755 $H/run
 mkdir -p "$H$cwd" 2>/dev/null
 mount -t 9p -o "$P9,cache=none" work "$H$cwd" || fail "cannot mount the work dir at $cwd"
@@ -210,7 +240,9 @@ setup() {
   exec 9>"$CACHE/.lock"
   flock 9                              # concurrent setups/runs on one machine: one builder
   install_tools
-  fetch_kernel                         # local apt-cache lookup; downloads only on a new package
+  # An explicit `setup` re-resolves linux-image-amd64 (local apt-cache lookup; downloads only when
+  # it names a new package); the automatic one from `run` keeps the cached kernel if there is one.
+  [[ ${1-} == --auto && -s $CACHE/kernel.pkg && -d $CACHE/root/boot ]] || fetch_kernel
   is_ready && return 0
   build_initrd
 }
@@ -250,12 +282,14 @@ run() {
   [[ $cwd != / ]] || die "run from a project directory, not /"
 
   local t_setup0 t_setup1; t_setup0=$(now)
-  is_ready || (setup) || die "setup failed"
+  is_ready || (setup --auto) >&2 || die "setup failed"   # stdout belongs to COMMAND
   t_setup1=$(now)
 
   TMP=$(mktemp -d /tmp/vmlane.XXXXXX)
   trap cleanup EXIT
-  trap 'say "interrupted"; exit 130' INT TERM HUP
+  local sig; for sig in HUP:129 INT:130 TERM:143; do
+    trap "say 'interrupted (SIG${sig%:*})'; exit ${sig#*:}" "${sig%:*}"
+  done
 
   # The command script, run by bash in the chroot. %q keeps arguments exactly as given.
   local v p path=${PATH:-/usr/bin:/bin}
@@ -278,14 +312,16 @@ run() {
   mkfifo "$TMP/con"
   relay_console < "$TMP/con" & local cat_con=$!
 
-  # -cpu max: TCG emulates a modern CPU (SSE4/AVX...) so the JVM picks its usual code paths.
-  # KVM was measured not to work here (MSR 0x10a abort with -cpu host, silent hang otherwise).
+  # KVM was measured not to work here (MSR 0x10a abort with -cpu host, silent hang otherwise),
+  # hence TCG, multi-threaded so -smp 2 really uses two host cores. -cpu qemu64 (QEMU's default
+  # model) rather than max: java -version measured the same, and it stays off the young
+  # AVX emulation of QEMU 7.2's TCG.
   local kernel=$CACHE/vmlinux; [[ -s $kernel ]] || kernel=$CACHE/vmlinuz
   local t_boot0; t_boot0=$(now)
   timeout -k 10 "$t" qemu-system-x86_64 \
     -nodefaults -no-user-config -display none -no-reboot \
-    -accel tcg,thread=multi -cpu "${VMLANE_CPU:-max}" -smp "$cpus" -m "$mem" \
-    -kernel "$kernel" -initrd "$CACHE/initrd.gz" \
+    -accel tcg,thread=multi -cpu "${VMLANE_CPU:-qemu64}" -smp "$cpus" -m "$mem" \
+    -kernel "$kernel" -initrd "$(initrd_path)" \
     -append "console=ttyS0 quiet loglevel=3 panic=-1 8250.nr_uarts=4" \
     -chardev "file,path=$TMP/con,id=con" -serial chardev:con \
     -chardev "file,path=$TMP/out,id=out" -serial chardev:out \
@@ -310,8 +346,10 @@ run() {
   t_start=$(cat "$TMP/t_start" 2>/dev/null || true); t_exit=$(cat "$TMP/t_exit" 2>/dev/null || true)
   if [[ -n $t_start && -n $t_exit ]]; then
     times="boot $(secs "$t_boot0" "$t_start"), command $(secs "$t_start" "$t_exit"), shutdown $(secs "$t_exit" "$t_end")"
+  elif [[ -n $t_start ]]; then
+    times="boot $(secs "$t_boot0" "$t_start"), command unfinished after $(secs "$t_start" "$t_end")"
   else
-    times="VM $(secs "$t_boot0" "$t_end") (command never started or never ended)"
+    times="boot unfinished after $(secs "$t_boot0" "$t_end")"
   fi
   say "timing: setup $(secs "$t_setup0" "$t_setup1"), $times, total $(secs "$t_setup0" "$t_end")"
 

@@ -199,6 +199,7 @@ public final class BridgeCodec {
     /** Reads IFLA_INFO_DATA of a bridge into {@code out}; unknown (newer) types are skipped. */
     public static void decode(AttributeIterator it, BridgeInfo.Builder out) {
         AttrValues v = out.settings;
+        out.seen = true;
         while (it.next()) {
             int t = it.type();
             switch (t) {

@@ -93,7 +93,6 @@ public final class BridgePorts {
             @Override
             public void slaveData(String slaveKind, io.netlink4j.core.AttributeIterator data) {
                 if ("bridge".equals(slaveKind)) {
-                    b.seen = true;
                     PortCodec.decode(data, b);
                 }
             }
@@ -135,7 +134,6 @@ public final class BridgePorts {
                     @Override
                     public void slaveData(String slaveKind, io.netlink4j.core.AttributeIterator data) {
                         if ("bridge".equals(slaveKind)) {
-                            b.seen = true;
                             PortCodec.decode(data, b);
                         }
                     }

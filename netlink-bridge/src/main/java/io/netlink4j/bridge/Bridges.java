@@ -110,7 +110,6 @@ public final class Bridges {
             @Override
             public void infoData(String kind, AttributeIterator data) {
                 if ("bridge".equals(kind)) {
-                    b.seen = true;
                     BridgeCodec.decode(data, b);
                 }
             }

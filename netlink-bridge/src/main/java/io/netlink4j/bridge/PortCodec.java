@@ -188,6 +188,7 @@ public final class PortCodec {
      */
     public static void decode(AttributeIterator it, PortInfo.Builder out) {
         AttrValues v = out.settings;
+        out.seen = true;
         while (it.next()) {
             int t = it.type();
             switch (t) {

@@ -83,7 +83,6 @@ class BridgeCodecTest {
         Link link = LinkCodec.decode(m, new LinkCodec.Hook() {
             @Override
             public void infoData(String kind, io.netlink4j.core.AttributeIterator it) {
-                bb.seen = true;
                 BridgeCodec.decode(it, bb);
             }
         });

@@ -106,7 +106,6 @@ class PortCodecTest {
             @Override
             public void slaveData(String kind, io.netlink4j.core.AttributeIterator it) {
                 assertThat(kind).isEqualTo("bridge");
-                pb.seen = true;
                 PortCodec.decode(it, pb);
             }
         });
@@ -213,5 +212,30 @@ class PortCodecTest {
         assertThat(io.netlink4j.core.AttributeNamer.REGISTRY.get(Rtnetlink.RTM_SETLINK)
                 .name(new int[] {LinkCodec.IFLA_PROTINFO, PortCodec.IFLA_BRPORT_PROXYARP}))
                 .isEqualTo("IFLA_BRPORT_PROXYARP");
+    }
+
+    /** A kernel RTM_NEWLINK answer for a link of {@code kind} with no master. */
+    private static byte[] linkReply(int seq, int index, String name, String kind) {
+        byte[] ifi = new byte[16];
+        ifi[4] = (byte) index;
+        return message(Rtnetlink.RTM_NEWLINK, 0, seq, 0, concat(ifi, attr(LinkCodec.IFLA_IFNAME, cstring(name)),
+                attr(LinkCodec.IFLA_LINKINFO, attr(LinkCodec.IFLA_INFO_KIND, cstring(kind)))));
+    }
+
+    @Test
+    void eopnotsuppWithoutTextIsExplainedByALookup() {
+        kernel.reply(k -> error(k.lastSeq(), io.netlink4j.jna.Errno.EOPNOTSUPP, new byte[0]))
+              .reply(k -> linkReply(k.lastSeq(), 2, "br0", "bridge"))
+              .reply(k -> error(k.lastSeq(), io.netlink4j.jna.Errno.EOPNOTSUPP, new byte[0]))
+              .reply(k -> linkReply(k.lastSeq(), 3, "v1", "veth"));
+        PortSettings s = PortSettings.builder().hairpin(true).build();
+        assertThatThrownBy(() -> BridgePorts.set(ch, 0, "br0", s)).isInstanceOf(NotABridgePortException.class)
+                .hasMessage("set port br0: Operation not supported (EOPNOTSUPP): br0 is a bridge, not a bridge port");
+        assertThatThrownBy(() -> BridgePorts.set(ch, 0, "v1", s)).isInstanceOf(NotABridgePortException.class)
+                .hasMessage("set port v1: Operation not supported (EOPNOTSUPP): v1 is not a bridge port")
+                .satisfies(e -> assertThat(((NotABridgePortException) e).device()).isEqualTo("v1"));
+        // each failure cost the update and one lookup
+        assertThat(kernel.sent()).hasSize(4);
+        assertThat(kernel.remainingSteps()).isZero();
     }
 }

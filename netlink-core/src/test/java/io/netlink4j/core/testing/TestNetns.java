@@ -80,36 +80,47 @@ public final class TestNetns implements AutoCloseable {
 
     /** Runs {@code ip -n NS ARGS} (ARGS split on spaces); returns stdout, throws on failure. */
     public String ip(String args) {
-        return exec("ip -n " + name + " " + args);
+        return exec("ip " + args);
     }
 
     /** Runs {@code bridge -n NS ARGS}; returns stdout, throws on failure. */
     public String bridge(String args) {
-        return exec("bridge -n " + name + " " + args);
+        return exec("bridge " + args);
     }
 
-    /** Runs a command line (split on spaces) inside the namespace via {@code ip netns exec}. */
+    /**
+     * Runs a command line (split on spaces) inside the namespace: {@code ip}/{@code bridge} get
+     * {@code -n NS} (unless already given), anything else runs under {@code ip netns exec NS}.
+     * Returns stdout; throws on a non-zero exit.
+     */
     public String exec(String commandLine) {
-        List<String> cmd = new ArrayList<>(Arrays.asList(commandLine.trim().split("\\s+")));
-        if (!cmd.get(0).equals("ip") && !cmd.get(0).equals("bridge")) {
-            cmd.addAll(0, List.of("ip", "netns", "exec", name));
+        Result r = tryExec(commandLine);
+        if (r.status != 0) {
+            throw new IllegalStateException(commandLine + " (in " + name + ") exited " + r.status + ": " + r.err.trim());
         }
-        return run(cmd, true);
+        return r.out;
     }
 
     /** Like {@link #exec} but returns the exit status and output instead of throwing. */
     public Result tryExec(String commandLine) {
+        return runResult(scoped(commandLine));
+    }
+
+    /** The argument list that runs {@code commandLine} inside this namespace. */
+    List<String> scoped(String commandLine) {
         List<String> cmd = new ArrayList<>(Arrays.asList(commandLine.trim().split("\\s+")));
-        if (!cmd.get(0).equals("ip") && !cmd.get(0).equals("bridge")) {
+        boolean iproute = cmd.get(0).equals("ip") || cmd.get(0).equals("bridge");
+        if (iproute && !cmd.contains("-n") && !cmd.contains("-netns")) {
+            cmd.addAll(1, List.of("-n", name));
+        } else if (!iproute) {
             cmd.addAll(0, List.of("ip", "netns", "exec", name));
         }
-        return runResult(cmd);
+        return cmd;
     }
 
     /** Runs {@code ip}/{@code bridge} with -n NS added and parses its JSON output. */
     public Object json(String commandLine) {
-        String[] parts = commandLine.trim().split("\\s+", 2);
-        String out = exec(parts[0] + " -n " + name + " " + parts[1]);
+        String out = exec(commandLine);
         return Json.parse(out.isBlank() ? "[]" : out);
     }
 
