@@ -75,8 +75,8 @@ fresh
 x strace -f -qq -e trace=sendto,sendmsg -o "$tmp/strace" "${JAVA[@]}" port 10 >"$tmp/out"
 port_ok "library port (strace)"
 setlinks=$(grep -c 'RTM_NEWLINK\|RTM_SETLINK' "$tmp/strace" || true)
-echo "port update requests seen by strace: $setlinks for 4 x 10 updates (3 warm-up rounds + 1 timed)" >"$tmp/strace.txt"
-expect "strace: netlink link requests for 40 port updates" "$setlinks" 40
+echo "port update requests seen by strace: $setlinks for 5 x 10 updates (4 warm-up rounds + 1 timed)" >"$tmp/strace.txt"
+expect "strace: netlink link requests for 50 port updates" "$setlinks" 50
 
 for r in $(seq "$R"); do
   echo "round $r/$R" >&2

@@ -19,13 +19,15 @@ import java.util.List;
  *                         "alloc BYTES" — bytes this thread allocated during the timed dump
  *   E2eBench port N       N proxy_arp+hairpin updates of v0, alternating off/on and ending on;
  *                         also prints "requests R" — netlink requests the first (warm-up) N took
+ *   E2eBench addforms N   diagnostic: N adds on a scratch bridge through fdb().addAll, then the same
+ *                         requests through RtnlChannel.pipeline directly (no plan, no result object)
  *   E2eBench portforms N  diagnostic: N updates in each message form, timed one after the other —
  *                         RTM_NEWLINK bridge_slave by name (what ports().set(name) sends), by
  *                         ifindex, and AF_BRIDGE RTM_SETLINK + IFLA_PROTINFO (bridge link set)
  * </pre>
  */
 public final class E2eBench {
-    private static final int WARMUPS = 3;
+    private static final int WARMUPS = 4;
     private static final String DEV = "v0";
 
     private E2eBench() {}
@@ -48,6 +50,9 @@ public final class E2eBench {
                     break;
                 case "port":
                     port(ops, n);
+                    break;
+                case "addforms":
+                    addForms(nl, ops, n);
                     break;
                 case "portforms":
                     portForms(nl, n);
@@ -73,15 +78,20 @@ public final class E2eBench {
             ops.createScratch("wbr0", "wv0", "wv1");
             try {
                 // one-at-a-time runs 10k round trips per pass: 3k per pass warm it up as well
-                addOp(ops, mode, LibraryOps.entries("wv0", Math.min(n, mode.equals("add") ? 10_000 : 3_000)));
+                List<FdbSpec> w = LibraryOps.entries("wv0", Math.min(n, mode.equals("add") ? 10_000 : 3_000));
+                long w0 = start();
+                addOp(ops, mode, w);
+                if (System.getenv("E2E_VERBOSE") != null) {
+                    System.err.printf("warm-up %d: %.6fs cpu %.6f%n", k, (System.nanoTime() - w0) / 1e9,
+                            (THREADS.getCurrentThreadCpuTime() - cpu0) / 1e9);
+                }
             } finally {
                 ops.deleteLink("wv0");
                 ops.deleteLink("wbr0");
             }
         }
         List<FdbSpec> entries = LibraryOps.entries(DEV, n); // the caller's input, built before the clock
-        System.gc(); // no collection of the warm-up's garbage inside the timed run
-        Thread.sleep(300); // let the kernel free the scratch entries (RCU) before the clock runs
+        settle(); // also lets the kernel free the scratch entries (RCU) before the clock runs
         long t0 = start();
         int ok = addOp(ops, mode, entries);
         long t1 = System.nanoTime();
@@ -96,7 +106,7 @@ public final class E2eBench {
         for (int k = 0; k < 2 * WARMUPS; k++) {
             ops.dumpCountStatic(ifindex);
         }
-        System.gc();
+        settle();
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();
         long a0 = mx.getThreadAllocatedBytes(tid);
@@ -119,7 +129,7 @@ public final class E2eBench {
                 ops.port(DEV, i % 2 == 1);
             }
         }
-        System.gc();
+        settle();
         long t0 = start();
         for (int i = 0; i < n; i++) {
             ops.port(DEV, i % 2 == 1);
@@ -127,6 +137,30 @@ public final class E2eBench {
         long t1 = System.nanoTime();
         print("port", n, t1 - t0);
         System.out.println("requests " + requests);
+    }
+
+    /**
+     * Before a timed run: collect the warm-up's garbage, then wait until the JIT compilers are
+     * idle (total compilation time unchanged for 200 ms, at most 10 s), so that the timed run
+     * executes compiled code and no compiler thread competes with it for the CPU.
+     */
+    private static void settle() {
+        System.gc();
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        long deadline = System.nanoTime() + 10_000_000_000L;
+        long last = -1;
+        int quiet = 0;
+        while (quiet < 2 && System.nanoTime() < deadline) {
+            long t = jit.getTotalCompilationTime();
+            quiet = t == last ? quiet + 1 : 0;
+            last = t;
+            try {
+                Thread.sleep(100);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return;
+            }
+        }
     }
 
     private static final java.lang.management.ThreadMXBean THREADS = ManagementFactory.getThreadMXBean();
@@ -139,13 +173,65 @@ public final class E2eBench {
     }
 
     /** Prints "MODE COUNT in SECONDS s" and "cpu SECONDS" (the thread's CPU time; wall minus cpu is time spent waiting or descheduled). */
+    private static void addForms(BridgeNetlink nl, LibraryOps ops, int n) {
+        String[] forms = {"addAll", "core-pipeline"};
+        for (int round = 0; round <= WARMUPS; round++) {
+            for (int f = 0; f < forms.length; f++) {
+                List<FdbSpec> entries = LibraryOps.entries("wv0", n);
+                byte[][] macs = new byte[n][];
+                for (int i = 0; i < n; i++) {
+                    macs[i] = io.netlink4j.core.MacAddress.parse(entries.get(i).mac());
+                }
+                ops.createScratch("wbr0", "wv0", "wv1");
+                int ifindex = ops.ifindex("wv0");
+                if (round == WARMUPS) {
+                    settle();
+                }
+                if (round == WARMUPS) {
+                    profileStart();
+                }
+                long t0 = start();
+                int ok;
+                if (f == 0) {
+                    ok = ops.addBulk(entries);
+                } else {
+                    int[] acks = new int[1];
+                    nl.call(ch -> ch.pipeline("fdb add", n, 64, (i, w, seq) -> {
+                        w.begin(io.netlink4j.core.Rtnetlink.RTM_NEWNEIGH,
+                                io.netlink4j.core.NlMsg.NLM_F_CREATE | io.netlink4j.core.NlMsg.NLM_F_EXCL, seq, 0);
+                        io.netlink4j.core.NdMsg.put(w, io.netlink4j.core.Rtnetlink.AF_BRIDGE, ifindex,
+                                io.netlink4j.core.NdMsg.NUD_NOARP | io.netlink4j.core.NdMsg.NUD_REACHABLE,
+                                io.netlink4j.core.NdMsg.NTF_MASTER, 0);
+                        w.putBytes(2, macs[i]);
+                        w.end();
+                    }, (i, e) -> {
+                        if (e == null) {
+                            acks[0]++;
+                        }
+                        return true;
+                    }));
+                    ok = acks[0];
+                }
+                long t1 = System.nanoTime();
+                if (round == WARMUPS) {
+                    profileStop("add-" + forms[f]);
+                    print("add-" + forms[f], ok, t1 - t0);
+                }
+                ops.deleteLink("wv0");
+                ops.deleteLink("wbr0");
+            }
+        }
+    }
+
     private static void portForms(BridgeNetlink nl, int n) {
         int ifindex = nl.call(ch -> new io.netlink4j.core.Links(ch).get(DEV).index());
         String[] forms = {"newlink-byname", "newlink-byindex", "setlink-protinfo"};
         for (int round = 0; round <= WARMUPS; round++) {
             for (int f = 0; f < forms.length; f++) {
                 int form = f;
-                System.gc();
+                if (round == WARMUPS) {
+                    settle();
+                }
                 long t0 = start();
                 nl.call(ch -> {
                     for (int i = 0; i < n; i++) {
@@ -165,6 +251,31 @@ public final class E2eBench {
                     print("port-" + forms[f], n, t1 - t0);
                 }
             }
+        }
+    }
+
+    private static jdk.jfr.Recording recording;
+
+    /** With E2E_JFR=DIR set: records CPU samples (1 ms) of the timed run only, to DIR/MODE.jfr. */
+    private static void profileStart() {
+        if (System.getenv("E2E_JFR") != null) {
+            recording = new jdk.jfr.Recording();
+            recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(1));
+            recording.enable("jdk.NativeMethodSample").withPeriod(java.time.Duration.ofMillis(1));
+            recording.start();
+        }
+    }
+
+    private static void profileStop(String mode) {
+        if (recording != null) {
+            recording.stop();
+            try {
+                recording.dump(java.nio.file.Path.of(System.getenv("E2E_JFR"), mode + ".jfr"));
+            } catch (java.io.IOException e) {
+                System.err.println("E2E_JFR: " + e);
+            }
+            recording.close();
+            recording = null;
         }
     }
 
