@@ -147,7 +147,8 @@ build_initrd() {
   mkdir -p "$tree"/{bin,dev,proc,sys,host,ctl,mods}
   cp /bin/busybox "$tree/bin/busybox"
   local applet; for applet in cat chroot cp echo insmod mkdir mount reboot sh sleep stty sync uname; do
-    busybox --list | grep -qx "$applet" || die "busybox lacks the $applet applet"
+    # not grep -q: it exits at the first match, busybox gets SIGPIPE and pipefail fails the check
+    busybox --list | grep -x "$applet" >/dev/null || die "busybox lacks the $applet applet"
   done
 
   # Let kmod work out the load order (dependencies first, each once) instead of walking

@@ -60,6 +60,7 @@ public final class BridgeMonitor implements AutoCloseable {
     public static final int DEFAULT_RECEIVE_BUFFER = 8 * 1024 * 1024;
     private static final short POLLIN = 0x1;
     private static final short POLLERR = 0x8;
+    private static final short POLLNVAL = 0x20;
 
     private final String netns;
     private final NetlinkSocket socket;
@@ -122,10 +123,16 @@ public final class BridgeMonitor implements AutoCloseable {
         }
     }
 
+    /** Device names by ifindex, from the initial load and link notifications (for FdbEntry.ifname). */
+    private final Map<Integer, String> names = new HashMap<>();
+
     /** Loads the bridge FDB entries that exist now, so that later events read as added or changed. */
     private void reseed() {
         known.clear();
         try (RtnlChannel ch = RtnlChannel.open(netns, ChannelOptions.defaults())) {
+            for (io.netlink4j.core.Link l : new io.netlink4j.core.Links(ch).list()) {
+                names.put(l.index(), l.name());
+            }
             MessageWriter w = ch.request(Rtnetlink.RTM_GETNEIGH, 0);
             FdbCodec.encodeDump(w, 0, 0);
             FdbView v = new FdbView();
@@ -177,6 +184,9 @@ public final class BridgeMonitor implements AutoCloseable {
                 if (pollFds.getShort(14) != 0 || stopped) {
                     break;
                 }
+                if ((pollFds.getShort(6) & POLLNVAL) != 0) {
+                    throw new IllegalStateException("the monitor's socket was closed under it");
+                }
                 if ((pollFds.getShort(6) & (POLLIN | POLLERR)) != 0) {
                     drain(listener);
                 }
@@ -200,6 +210,7 @@ public final class BridgeMonitor implements AutoCloseable {
                 overruns++;
                 LOG.warn("bridge monitor{}: receive buffer overrun, events were lost (overrun {})",
                         netns == null ? "" : " in " + netns, overruns);
+                discardQueued();
                 reseed();
                 ports.clear();
                 listener.accept(new BridgeEvent.Overrun(overruns));
@@ -220,6 +231,29 @@ public final class BridgeMonitor implements AutoCloseable {
             }
             dispatch(n, listener);
         }
+    }
+
+    /**
+     * Empties the socket's queue. After an overrun the kernel reports no further loss until the
+     * queue has been empty once (NETLINK_S_CONGESTED), and what is queued predates the reload
+     * anyway; so drain first, then reload, and a later loss is reported again.
+     */
+    private void discardQueued() {
+        int dropped = 0;
+        for (;;) {
+            int r = socket.receive(recv, LibC.MSG_TRUNC | LibC.MSG_DONTWAIT);
+            if (r == -Errno.EAGAIN) {
+                break;
+            }
+            if (r == -Errno.EINTR || r == -Errno.ENOBUFS) {
+                continue;
+            }
+            if (r < 0) {
+                throw NetlinkException.of("monitor receive", -r, null, null);
+            }
+            dropped++;
+        }
+        LOG.debug("bridge monitor: discarded {} queued notifications before the reload", dropped);
     }
 
     private void dispatch(int n, Consumer<BridgeEvent> listener) {
@@ -267,8 +301,6 @@ public final class BridgeMonitor implements AutoCloseable {
                 return null;
         }
     }
-
-    private final Map<Integer, String> names = new HashMap<>();
 
     private String nameOf(int ifindex) {
         return names.get(ifindex);

@@ -57,6 +57,16 @@ public final class BridgeNetlink implements AutoCloseable {
         return pool.call(conversation);
     }
 
+    /** Bridge ports: settings, STP status, listing. */
+    public BridgePorts ports() {
+        return ports;
+    }
+
+    /** Bridges: create with options, read, change, delete. */
+    public Bridges bridges() {
+        return bridges;
+    }
+
     /** The forwarding database: entries, dumps, flushes and the pipelined bulk path. */
     public Fdb fdb() {
         return new Fdb(this);
@@ -68,16 +78,6 @@ public final class BridgeNetlink implements AutoCloseable {
      */
     public BridgeMonitor monitor() {
         return BridgeMonitor.open(netns());
-    }
-
-    /** Bridge ports: settings, STP status, listing. */
-    public BridgePorts ports() {
-        return ports;
-    }
-
-    /** Bridges: create with options, read, change, delete. */
-    public Bridges bridges() {
-        return bridges;
     }
 
     @Override

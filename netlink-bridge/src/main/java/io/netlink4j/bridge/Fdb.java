@@ -19,6 +19,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -44,10 +45,24 @@ import org.slf4j.LoggerFactory;
 public final class Fdb {
     private static final Logger LOG = LoggerFactory.getLogger(Fdb.class);
 
-    private final BridgeNetlink nl;
+    /** Runs a conversation on some channel: the handle's pool, or a scripted channel in tests. */
+    interface Conversations {
+        <T> T call(Function<RtnlChannel, T> conversation);
+    }
+
+    private final Conversations nl;
 
     public Fdb(BridgeNetlink nl) {
-        this.nl = nl;
+        this(new Conversations() {
+            @Override
+            public <T> T call(Function<RtnlChannel, T> conversation) {
+                return nl.call(conversation);
+            }
+        });
+    }
+
+    Fdb(Conversations conversations) {
+        this.nl = conversations;
     }
 
     // ---------------------------------------------------------------- single changes
@@ -212,7 +227,10 @@ public final class Fdb {
         ch.dump("fdb show" + (br != 0 ? " br " + br : "") + (port != 0 ? " brport " + port : ""), new MessageVisitor() {
             @Override
             public void onMessage(NlMsg m) {
-                if (view.wrap(m)) {
+                // the kernel filters (strict checking); the port/bridge check here only guards
+                // against a channel without strict checking, where the filter would be ignored
+                if (view.wrap(m) && (port == 0 || view.ifindex() == port)
+                        && (br == 0 || view.master() == 0 || view.master() == br)) {
                     count[0]++;
                     visitor.onEntry(view);
                 }

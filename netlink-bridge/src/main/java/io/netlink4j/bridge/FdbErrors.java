@@ -25,7 +25,8 @@ final class FdbErrors {
             case Errno.EOPNOTSUPP:
                 if (noText) {
                     if ((s.target() & NdMsg.NTF_MASTER) != 0 && dev != null && !dev.isBridgePort()) {
-                        hint = devName + " is not a bridge port";
+                        return new NotABridgePortException(op, e.errno(), e.kernelMessage(), e.badAttribute(), devName,
+                                devName + (dev.isBridge() ? " is a bridge, not a bridge port" : " is not a bridge port"));
                     } else if ((s.target() & NdMsg.NTF_SELF) != 0) {
                         hint = devName + (dev != null && dev.kind() != null ? " (" + dev.kind() + ")" : "")
                                 + " has no FDB of its own that takes this entry; bridge entries need master on a port";

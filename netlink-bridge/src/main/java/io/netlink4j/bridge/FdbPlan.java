@@ -115,7 +115,7 @@ final class FdbPlan {
             } catch (IllegalArgumentException e) {
                 return e.getMessage();
             }
-            dev = byName.computeIfAbsent(s.device(), n -> links.find(n).orElse(null));
+            dev = lookup(byName, s.device(), links);
         } else if (s.ifindex() > 0) {
             byWhat = "with ifindex " + s.ifindex();
             dev = devices.containsKey(s.ifindex()) ? devices.get(s.ifindex())
@@ -137,7 +137,7 @@ final class FdbPlan {
                     + " for the device's own FDB)";
         }
         if (s.via() != null) {
-            Link v = byName.computeIfAbsent(s.via(), n -> links.find(n).orElse(null));
+            Link v = lookup(byName, s.via(), links);
             if (v == null) {
                 return "no device \"" + s.via() + "\" (via)";
             }
@@ -147,6 +147,14 @@ final class FdbPlan {
             dst[i] = s.dst().getAddress();
         }
         return null;
+    }
+
+    /** One lookup per name, unknown names included (remembered as null). */
+    private static Link lookup(Map<String, Link> byName, String name, Links links) {
+        if (!byName.containsKey(name)) {
+            byName.put(name, links.find(name).orElse(null));
+        }
+        return byName.get(name);
     }
 
     int size() {

@@ -1,32 +1,16 @@
 package io.netlink4j.bridge;
 
+import static io.netlink4j.bridge.PortCodec.*;
+
 import io.netlink4j.core.AttributeIterator;
 import java.util.Map;
 
-/** Names and decodes the scalar IFLA_BRPORT_* attributes of an IFLA_PROTINFO nest (linux/if_link.h). */
+/**
+ * Names and decodes the scalar IFLA_BRPORT_* attributes (constants in {@link PortCodec}) of an
+ * IFLA_PROTINFO nest for monitor events, by the names iproute2 prints.
+ */
 final class PortAttributes {
     private PortAttributes() {}
-
-    static final int IFLA_BRPORT_STATE = 1;
-    static final int IFLA_BRPORT_PRIORITY = 2;
-    static final int IFLA_BRPORT_COST = 3;
-    static final int IFLA_BRPORT_MODE = 4;
-    static final int IFLA_BRPORT_GUARD = 5;
-    static final int IFLA_BRPORT_PROTECT = 6;
-    static final int IFLA_BRPORT_FAST_LEAVE = 7;
-    static final int IFLA_BRPORT_LEARNING = 8;
-    static final int IFLA_BRPORT_UNICAST_FLOOD = 9;
-    static final int IFLA_BRPORT_PROXYARP = 10;
-    static final int IFLA_BRPORT_LEARNING_SYNC = 11;
-    static final int IFLA_BRPORT_PROXYARP_WIFI = 12;
-    static final int IFLA_BRPORT_MULTICAST_ROUTER = 25;
-    static final int IFLA_BRPORT_MCAST_FLOOD = 27;
-    static final int IFLA_BRPORT_MCAST_TO_UCAST = 28;
-    static final int IFLA_BRPORT_VLAN_TUNNEL = 29;
-    static final int IFLA_BRPORT_BCAST_FLOOD = 30;
-    static final int IFLA_BRPORT_NEIGH_SUPPRESS = 32;
-    static final int IFLA_BRPORT_ISOLATED = 33;
-    static final int IFLA_BRPORT_LOCKED = 39;
 
     /** iproute2's names ({@code bridge -d link show}); u8 values except cost (u32) and priority (u16). */
     static String name(int type) {
