@@ -23,11 +23,22 @@ public final class BridgeNetlink implements AutoCloseable {
     private final ChannelPool pool;
     private final BridgePorts ports = new BridgePorts(this);
     private final Bridges bridges = new Bridges(this);
+    private final Vlans vlans;
 
     private BridgeNetlink(String netns, ChannelOptions options) {
-        this.pool = new ChannelPool(netns, options, Math.max(2, Runtime.getRuntime().availableProcessors()));
+        this(new ChannelPool(netns, options, Math.max(2, Runtime.getRuntime().availableProcessors())));
+    }
+
+    private BridgeNetlink(ChannelPool pool) {
+        this.pool = pool;
         // open one channel now so that a bad namespace or missing privilege fails here, not later
         pool.call(ch -> null);
+        this.vlans = new Vlans(this);
+    }
+
+    /** A handle whose channels come from {@code opener} — unit tests against a scripted fake kernel. */
+    static BridgeNetlink over(java.util.function.Supplier<RtnlChannel> opener) {
+        return new BridgeNetlink(new ChannelPool(null, ChannelOptions.defaults(), 1, opener));
     }
 
     /** A handle on the caller's network namespace. */
@@ -65,6 +76,11 @@ public final class BridgeNetlink implements AutoCloseable {
     /** Bridges: create with options, read, change, delete. */
     public Bridges bridges() {
         return bridges;
+    }
+
+    /** Bridge VLAN filtering: bridge VLAN settings, port and bridge VLANs, per-VLAN options, sync. */
+    public Vlans vlans() {
+        return vlans;
     }
 
     /** The forwarding database: entries, dumps, flushes and the pipelined bulk path. */

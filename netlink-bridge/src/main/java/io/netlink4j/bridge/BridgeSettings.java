@@ -62,7 +62,7 @@ public final class BridgeSettings {
     public Integer priority() { return values.integer(IFLA_BR_PRIORITY); }
     public Boolean vlanFiltering() { return values.bool(IFLA_BR_VLAN_FILTERING); }
     public VlanProtocol vlanProtocol() {
-        return values.has(IFLA_BR_VLAN_PROTOCOL) ? VlanProtocol.of((int) values.get(IFLA_BR_VLAN_PROTOCOL)) : null;
+        return values.has(IFLA_BR_VLAN_PROTOCOL) ? VlanProtocol.fromKernel((int) values.get(IFLA_BR_VLAN_PROTOCOL)) : null;
     }
     public Integer groupFwdMask() { return values.integer(IFLA_BR_GROUP_FWD_MASK); }
     /** The STP group address as "01:80:c2:00:00:00". */

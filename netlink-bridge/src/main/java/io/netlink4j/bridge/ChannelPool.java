@@ -4,6 +4,7 @@ import io.netlink4j.core.ChannelOptions;
 import io.netlink4j.core.RtnlChannel;
 import java.util.concurrent.ConcurrentLinkedDeque;
 import java.util.function.Function;
+import java.util.function.Supplier;
 
 /**
  * Channels for one network namespace, lent to one thread at a time: a caller borrows an idle
@@ -17,12 +18,19 @@ final class ChannelPool implements AutoCloseable {
     private final ChannelOptions options;
     private final ConcurrentLinkedDeque<RtnlChannel> idle = new ConcurrentLinkedDeque<>();
     private final int maxIdle;
+    private final Supplier<RtnlChannel> opener;
     private volatile boolean closed;
 
     ChannelPool(String netns, ChannelOptions options, int maxIdle) {
+        this(netns, options, maxIdle, () -> RtnlChannel.open(netns, options));
+    }
+
+    /** A pool whose channels come from {@code opener} (a scripted fake kernel in unit tests). */
+    ChannelPool(String netns, ChannelOptions options, int maxIdle, Supplier<RtnlChannel> opener) {
         this.netns = netns;
         this.options = options;
         this.maxIdle = maxIdle;
+        this.opener = opener;
     }
 
     String netns() {
@@ -36,7 +44,7 @@ final class ChannelPool implements AutoCloseable {
         }
         RtnlChannel ch = idle.pollFirst();
         if (ch == null) {
-            ch = RtnlChannel.open(netns, options);
+            ch = opener.get();
         }
         try {
             return conversation.apply(ch);

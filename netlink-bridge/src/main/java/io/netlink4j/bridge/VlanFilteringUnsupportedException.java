@@ -1,6 +1,7 @@
 package io.netlink4j.bridge;
 
 import io.netlink4j.core.NotSupportedException;
+import io.netlink4j.jna.Errno;
 
 /**
  * The kernel was built without CONFIG_BRIDGE_VLAN_FILTERING: it refuses IFLA_BR_VLAN_FILTERING
@@ -13,6 +14,14 @@ public class VlanFilteringUnsupportedException extends NotSupportedException {
 
     public VlanFilteringUnsupportedException(String operation, int errno, String kernelMessage, String badAttribute) {
         super(operation, errno, kernelMessage, badAttribute, HINT);
+    }
+
+    /**
+     * @param operation     what was being done, e.g. "add vlan [100] on v0"
+     * @param kernelMessage the kernel's ext-ACK text, or null
+     */
+    public VlanFilteringUnsupportedException(String operation, String kernelMessage) {
+        this(operation, Errno.EOPNOTSUPP, kernelMessage, null);
     }
 
     /** Wraps the kernel's EOPNOTSUPP answer. */

@@ -27,7 +27,22 @@ public enum VlanProtocol {
         return label;
     }
 
-    /** The protocol of an EtherType; IllegalArgumentException for any other. */
+    /** The protocol of an EtherType the kernel reported, or null for one this enum does not know (never throws). */
+    public static VlanProtocol fromKernel(int etherType) {
+        for (VlanProtocol p : values()) {
+            if (p.etherType == etherType) {
+                return p;
+            }
+        }
+        return null;
+    }
+
+    @Override
+    public String toString() {
+        return label;
+    }
+
+    /** The protocol of an EtherType given by a user; IllegalArgumentException for any other. */
     public static VlanProtocol of(int etherType) {
         for (VlanProtocol p : values()) {
             if (p.etherType == etherType) {

@@ -170,13 +170,14 @@ public final class ErrorMessage {
 
     /** "IFLA_BRPORT_COST (path 18.5.3, offset 52)" or, unnamed, "type 3 (path 18.5.3, offset 52)". */
     static String describe(ByteBuffer request, int msgOffset, int offset) {
-        if (request == null || msgOffset < 0 || msgOffset + NlMsg.NLMSG_HDRLEN > request.capacity()) {
+        // written so that no sum can overflow: the offsets come from the kernel's answer
+        if (request == null || msgOffset < 0 || msgOffset > request.limit() - NlMsg.NLMSG_HDRLEN) {
             return "at offset " + offset;
         }
         NlMsg m = new NlMsg().wrap(request, msgOffset);
         int type = m.type();
         int msgLen = m.length();
-        if (msgLen < NlMsg.NLMSG_HDRLEN || msgOffset + msgLen > request.capacity() || offset >= msgLen) {
+        if (msgLen < NlMsg.NLMSG_HDRLEN || msgLen > request.limit() - msgOffset || offset < 0 || offset >= msgLen) {
             return "at offset " + offset;
         }
         int[] path = new int[8];

@@ -47,7 +47,9 @@ public final class MacAddress {
             }
             int v = 0;
             for (int j = 0; j < p.length(); j++) {
-                int d = Character.digit(p.charAt(j), 16);
+                char c = p.charAt(j);
+                // ASCII only: Character.digit also accepts other scripts' digits (e.g. Arabic-Indic)
+                int d = c < 0x80 ? Character.digit(c, 16) : -1;
                 if (d < 0) {
                     throw new IllegalArgumentException("invalid MAC address \"" + s + "\": '" + p.charAt(j) + "' is not hex");
                 }

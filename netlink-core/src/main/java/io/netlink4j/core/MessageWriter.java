@@ -102,8 +102,15 @@ public final class MessageWriter {
         return at;
     }
 
+    /** nla_len is 16 bits: a longer attribute or nest cannot be expressed and must not be silently cut. */
+    private static final int NLA_LEN_MAX = 0xffff;
+
     private int putHeader(int type, int payloadLength) {
         int total = NlAttr.NLA_HDRLEN + payloadLength;
+        if (total > NLA_LEN_MAX) {
+            throw new IllegalArgumentException("attribute type " + (type & NlAttr.NLA_TYPE_MASK) + " of " + total
+                    + " bytes exceeds the " + NLA_LEN_MAX + "-byte limit of nla_len");
+        }
         ensure(NlAttr.align(total));
         int at = position;
         buffer.putShort(at + NlAttr.LENGTH_OFFSET, (short) total);
@@ -201,7 +208,12 @@ public final class MessageWriter {
 
     /** Closes the nest opened at {@code token}: its length now covers everything written since. */
     public MessageWriter endNest(int token) {
-        buffer.putShort(token + NlAttr.LENGTH_OFFSET, (short) (position - token));
+        int len = position - token;
+        if (len > NLA_LEN_MAX) {
+            throw new IllegalArgumentException("nest type " + (buffer.getShort(token + NlAttr.TYPE_OFFSET) & NlAttr.NLA_TYPE_MASK)
+                    + " of " + len + " bytes exceeds the " + NLA_LEN_MAX + "-byte limit of nla_len");
+        }
+        buffer.putShort(token + NlAttr.LENGTH_OFFSET, (short) len);
         return this;
     }
 

@@ -23,6 +23,9 @@ public final class Netns {
 
     /** /run/netns/NAME for a name as `ip netns add` makes them, or the path itself if absolute. */
     public static String path(String nameOrPath) {
+        if (nameOrPath == null) {
+            throw new IllegalArgumentException("network namespace name is missing");
+        }
         if (nameOrPath.startsWith("/")) {
             return nameOrPath;
         }

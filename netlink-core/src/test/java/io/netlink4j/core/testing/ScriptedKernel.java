@@ -27,6 +27,10 @@ public final class ScriptedKernel implements NetlinkTransport {
     private int ordinal;
     private java.util.function.IntUnaryOperator autoAck;
     private int maxUnacked;
+    private final Deque<Integer> sendErrors = new ArrayDeque<>();
+
+    /** Returned by an {@link #autoAck} function: the kernel "loses" this request's ACK. */
+    public static final int NO_ACK = -1;
 
     /**
      * When the script is empty, answer each request sent (in order) with an ACK, or with the
@@ -65,6 +69,12 @@ public final class ScriptedKernel implements NetlinkTransport {
         return this;
     }
 
+    /** The next send fails with {@code errno} (nothing is recorded as sent). */
+    public ScriptedKernel failSend(int errno) {
+        sendErrors.add(errno);
+        return this;
+    }
+
     public List<byte[]> sent() {
         return sent;
     }
@@ -98,6 +108,9 @@ public final class ScriptedKernel implements NetlinkTransport {
 
     @Override
     public int send(ByteBuffer buffer, int offset, int length) {
+        if (!sendErrors.isEmpty()) {
+            return -sendErrors.poll();
+        }
         byte[] b = new byte[length];
         buffer.get(offset, b, 0, length);
         sent.add(b);
@@ -112,9 +125,13 @@ public final class ScriptedKernel implements NetlinkTransport {
     @Override
     public int receive(ByteBuffer buffer, int flags) {
         Step s = script.peek();
-        if (s == null && autoAck != null && !unacked.isEmpty()) {
+        while (s == null && autoAck != null && !unacked.isEmpty()) {
             int[] r = unacked.poll();
-            byte[] d = Messages.error(r[0], autoAck.applyAsInt(r[1]), new byte[0]);
+            int errno = autoAck.applyAsInt(r[1]);
+            if (errno == NO_ACK) {
+                continue;
+            }
+            byte[] d = Messages.error(r[0], errno, new byte[0]);
             buffer.put(0, d);
             lastSender = 0;
             return d.length;

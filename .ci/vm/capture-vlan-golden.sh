@@ -1,0 +1,71 @@
+#!/bin/bash
+# Captures golden netlink bytes of the VLAN commands against a kernel WITH bridge VLAN filtering:
+# boots the VM lane and runs the same strace capture as netlink-core/src/test/resources/golden/
+# capture.sh (its converter is reused verbatim), writing NAME_vm.txt next to the host captures.
+#   bash .ci/vm/capture-vlan-golden.sh            (on the host; ONLY="name ..." to redo some)
+# Inside the VM it re-runs itself with --inside. Every capture runs in a fresh netns.
+set -u
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+GOLDEN=$ROOT/netlink-core/src/test/resources/golden
+LANE=${VMLANE:-$ROOT/.ci/vm/vmlane.sh}
+
+if [ "${1-}" != --inside ]; then
+    cd "$ROOT" && VMLANE_ENV="ONLY ${VMLANE_ENV:-}" exec bash "$LANE" run -t 300 -- bash "$ROOT/.ci/vm/capture-vlan-golden.sh" --inside
+fi
+
+NS="goldvm$$"
+TMP=$(mktemp -d)
+cleanup() { ip netns del "$NS" 2>/dev/null; rm -rf "$TMP"; }
+trap cleanup EXIT
+# the converter of capture.sh, unchanged
+sed -n "/^cat >\"\$TMP\/conv.py\" <<'PYEOF'$/,/^PYEOF$/p" "$GOLDEN/capture.sh" | sed '1d;$d' > "$TMP/conv.py"
+[ -s "$TMP/conv.py" ] || { echo "cannot extract conv.py from capture.sh" >&2; exit 1; }
+IPVER=$(ip -V | sed -n 's/.*\(iproute2-[0-9.]*\).*/\1/p')
+KVER=$(uname -r)
+DATE=$(date +%F)
+
+cap() {
+    local name=$1 setup=$2 cmd=$3; shift 3
+    case " ${ONLY:-$name} " in *" $name "*) ;; *) return 0;; esac
+    ip netns del "$NS" 2>/dev/null
+    ip netns add "$NS" || { echo "cannot create netns $NS" >&2; exit 1; }
+    if [ -n "$setup" ]; then
+        ip netns exec "$NS" sh -c "$setup" || echo "WARN $name: setup failed" >&2
+    fi
+    # shellcheck disable=SC2086
+    ip netns exec "$NS" strace -f -e trace=socket,setsockopt,bind,getsockname,close,sendto,sendmsg,recvmsg,recvfrom \
+        -e write=all -e read=all -xx -s 65535 -o "$TMP/$name.strace" \
+        $cmd >"$TMP/$name.stdout" 2>"$TMP/$name.stderr"
+    local rc=$?
+    ip netns del "$NS"
+    /usr/bin/python3 "$TMP/conv.py" "$TMP/$name.strace" "$GOLDEN/$name.txt" \
+        "$cmd" "$setup" "$DATE" "$IPVER" "$KVER" "$rc" "$TMP/$name.stderr" "$@" \
+        || echo "WARN $name: conversion failed" >&2
+    echo "$name: exit $rc $(head -c 200 "$TMP/$name.stderr" | tr '\n' ' ')"
+}
+
+BASE="ip link add br0 type bridge vlan_filtering 1; ip link add v0 type veth peer name v1; ip link set v0 master br0; ip link set br0 up; ip link set v0 up; ip link set v1 up"
+VLANS="bridge vlan add dev v0 vid 100 pvid untagged; bridge vlan add dev v0 vid 200-210; bridge vlan add dev v0 vid 300 untagged; bridge vlan add dev br0 vid 10 self"
+OPTS="bridge vlan set dev v0 vid 300 state 4; bridge vlan set dev v0 vid 205 mcast_router 2"
+VM="captured in the VM lane (Debian kernel with CONFIG_BRIDGE_VLAN_FILTERING=y); br0 has vlan_filtering 1"
+
+cap vlan_add_pvid_untagged_vm "$BASE" "bridge vlan add dev v0 vid 100 pvid untagged" "$VM" \
+    "same bytes sent as vlan_add_pvid_untagged; here the kernel ACKs with 0"
+cap vlan_add_range_vm "$BASE" "bridge vlan add dev v0 vid 200-210" "$VM"
+cap vlan_add_self_vm "$BASE" "bridge vlan add dev br0 vid 10 self" "$VM" \
+    "self: IFLA_AF_SPEC carries IFLA_BRIDGE_FLAGS (0) = BRIDGE_FLAGS_SELF (2) before IFLA_BRIDGE_VLAN_INFO"
+cap vlan_del_range_vm "$BASE; bridge vlan add dev v0 vid 200-210" "bridge vlan del dev v0 vid 200-210" "$VM"
+cap vlan_show_vm "$BASE; $VLANS" "bridge vlan show" "$VM" \
+    "AF_BRIDGE RTM_GETLINK dump with IFLA_EXT_MASK 2 (RTEXT_FILTER_BRVLAN): one IFLA_BRIDGE_VLAN_INFO per VID"
+cap vlan_show_compressed_vm "$BASE; $VLANS" "bridge -compressvlans vlan show" "$VM" \
+    "IFLA_EXT_MASK 4 (RTEXT_FILTER_BRVLAN_COMPRESSED): adjacent VIDs with equal flags come as RANGE_BEGIN/RANGE_END pairs"
+cap vlan_show_detail_vm "$BASE; $VLANS; $OPTS" "bridge -d vlan show" "$VM" \
+    "RTM_GETVLAN dump; per-VLAN options: v0 vid 300 state 4 (blocking), v0 vid 205 mcast_router 2"
+cap vlan_set_state_vm "$BASE; $VLANS" "bridge vlan set dev v0 vid 300 state blocking" "$VM" \
+    "RTM_NEWVLAN: br_vlan_msg + BRIDGE_VLANDB_ENTRY (NLA_F_NESTED) > ENTRY_INFO {flags ONLY_OPTS, vid} + ENTRY_STATE u8"
+cap vlan_set_mcast_router_vm "$BASE; $VLANS" "bridge vlan set dev v0 vid 200-210 mcast_router 2" "$VM" \
+    "RTM_NEWVLAN with ENTRY_RANGE (u16 last vid) and ENTRY_MCAST_ROUTER u8"
+cap bridge_vlan_settings_vm "$BASE" "ip link set dev br0 type bridge vlan_filtering 1 vlan_protocol 802.1ad vlan_default_pvid 10 vlan_stats_enabled 1" "$VM" \
+    "IFLA_INFO_DATA: VLAN_FILTERING u8, VLAN_PROTOCOL be16 0x88a8, VLAN_DEFAULT_PVID u16, VLAN_STATS_ENABLED u8, in command-line order"
+cap bridge_show_vlan_settings_vm "$BASE; ip link set dev br0 type bridge vlan_protocol 802.1ad vlan_default_pvid 10 vlan_stats_enabled 1" "ip -d link show dev br0" "$VM" \
+    "answer: IFLA_INFO_DATA with IFLA_BR_VLAN_FILTERING 1, VLAN_PROTOCOL 0x88a8, VLAN_DEFAULT_PVID 10, VLAN_STATS_ENABLED 1"

@@ -1,0 +1,56 @@
+#!/bin/bash
+# The VLAN lane: runs the tests tagged "vlan" (they need CONFIG_BRIDGE_VLAN_FILTERING, which the
+# host kernel lacks) inside the VM of .ci/vm/vmlane.sh. Builds and computes the classpath on the
+# host (Maven inside the VM is slow), then runs the JUnit console launcher in the VM as root.
+#   bash .ci/vm/run-vlan-tests.sh            from anywhere; exit status = the tests' (125: the VM failed)
+# Environment: CI (passed into the VM: KernelTest fails instead of skipping), VLAN_LANE_TIMEOUT
+# (seconds for the VM, default 900), VMLANE (the lane script, default .ci/vm/vmlane.sh).
+# With CI=true a run that skipped or aborted any test, or found none, fails.
+set -euo pipefail
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
+cd "$ROOT"
+LANE=${VMLANE:-$ROOT/.ci/vm/vmlane.sh}
+OUT=$ROOT/netlink-bridge/target/vlan-lane
+LAUNCHER_VERSION=1.14.4
+LAUNCHER=$OUT/junit-platform-console-standalone-$LAUNCHER_VERSION.jar
+say() { echo "run-vlan-tests: $*" >&2; }
+
+# 1. compile main and test classes of netlink-bridge and what it needs (no install, no package)
+#    and write netlink-bridge's test classpath (reactor modules resolve to their target dirs)
+mkdir -p "$OUT"
+say "building (mvn test-compile) and computing the test classpath"
+mvn -q -B -pl netlink-bridge -am test-compile dependency:build-classpath -Dmaven.javadoc.skip \
+    -Dmdep.includeScope=test -Dmdep.outputFile="$OUT/classpath.txt"
+# every module of the reactor wrote the file; netlink-bridge, built last, wrote it last
+grep -q "netlink-core" "$OUT/classpath.txt" || { say "classpath.txt is not netlink-bridge's"; exit 1; }
+CP=$ROOT/netlink-bridge/target/test-classes:$ROOT/netlink-bridge/target/classes:$ROOT/netlink-core/target/test-classes:$(cat "$OUT/classpath.txt")
+
+# 2. the JUnit console launcher, fetched through Maven once
+if [[ ! -s $LAUNCHER ]]; then
+    say "fetching junit-platform-console-standalone $LAUNCHER_VERSION"
+    mvn -q -B -N dependency:copy -Dartifact=org.junit.platform:junit-platform-console-standalone:$LAUNCHER_VERSION \
+        -DoutputDirectory="$OUT" -Dmdep.overWriteIfNewer=true
+fi
+
+# 3. the VM, then the tests inside it (CI is passed in by the lane)
+bash "$LANE" setup
+rm -rf "$OUT/reports"
+set +e
+bash "$LANE" run -t "${VLAN_LANE_TIMEOUT:-900}" -- \
+    java -XX:+EnableDynamicAgentLoading --enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    -jar "$LAUNCHER" execute --disable-banner --disable-ansi-colors --details=tree --fail-if-no-tests \
+    --class-path "$CP" --scan-classpath "$ROOT/netlink-bridge/target/test-classes" \
+    --include-tag vlan --reports-dir "$OUT/reports" 2>&1 | tee "$OUT/console.txt"
+rc=${PIPESTATUS[0]}
+set -e
+
+# 4. under CI a skipped or aborted test is a failure: the lane exists to run them
+if [[ ${CI:-} == true && $rc == 0 ]]; then
+    bad=$(awk '/tests (skipped|aborted)/ { gsub(/[^0-9]/, "", $2); n += $2 } END { print n + 0 }' "$OUT/console.txt")
+    if [[ $bad != 0 ]]; then
+        say "CI=true: $bad VLAN test(s) skipped or aborted instead of running"
+        rc=1
+    fi
+fi
+say "exit $rc (reports: $OUT/reports)"
+exit "$rc"

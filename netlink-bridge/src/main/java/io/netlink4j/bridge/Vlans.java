@@ -1,0 +1,424 @@
+package io.netlink4j.bridge;
+
+import io.netlink4j.core.AttributeIterator;
+import io.netlink4j.core.IfInfoMsg;
+import io.netlink4j.core.Link;
+import io.netlink4j.core.LinkCodec;
+import io.netlink4j.core.Links;
+import io.netlink4j.core.MessageVisitor;
+import io.netlink4j.core.MessageWriter;
+import io.netlink4j.core.NlMsg;
+import io.netlink4j.core.NoSuchDeviceException;
+import io.netlink4j.core.NotSupportedException;
+import io.netlink4j.core.Rtnetlink;
+import io.netlink4j.core.RtnlChannel;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Bridge VLAN filtering: the bridge's VLAN settings, the VLANs of its ports and of the bridge
+ * itself ("self"), per-VLAN options, and a declarative {@link #sync}. Get it from
+ * {@link BridgeNetlink#vlans()}.
+ *
+ * <pre>{@code
+ * Vlans vlans = nl.vlans();
+ * vlans.setFiltering("br0", true);
+ * vlans.add("v0", Vlan.of(100).asPvid().asUntagged(), Vlan.range(200, 210));
+ * VlanSyncResult r = vlans.sync("v0", VlanSet.builder().untagged(20).pvid(20).range(100, 110).build());
+ * }</pre>
+ *
+ * <p>Devices are named; a device that is the bridge addresses the bridge's own VLANs
+ * (IFLA_BRIDGE_FLAGS = BRIDGE_FLAGS_SELF, as {@code bridge vlan ... self}), any other must be a
+ * bridge port. Arguments are checked before anything is sent ({@link IllegalArgumentException});
+ * a kernel without CONFIG_BRIDGE_VLAN_FILTERING gives {@link VlanFilteringUnsupportedException}.
+ * Thread-safe: every call is one conversation on a channel of the handle.
+ */
+public final class Vlans {
+    private final BridgeNetlink nl;
+
+    Vlans(BridgeNetlink nl) {
+        this.nl = nl;
+        LinkCodec.init();
+    }
+
+    // ------------------------------------------------------------------ bridge settings
+
+    /** {@code ip link set dev BRIDGE type bridge vlan_filtering 0|1}. */
+    public void setFiltering(String bridge, boolean on) {
+        configure(bridge, on, null, null, null);
+    }
+
+    /** {@code ip link set dev BRIDGE type bridge vlan_protocol 802.1Q|802.1ad}. */
+    public void setProtocol(String bridge, VlanProtocol protocol) {
+        if (protocol == null) {
+            throw new IllegalArgumentException("VLAN protocol is null");
+        }
+        configure(bridge, null, protocol, null, null);
+    }
+
+    /** {@code ip link set dev BRIDGE type bridge vlan_default_pvid PVID}: the PVID new ports get; 0 = none. */
+    public void setDefaultPvid(String bridge, int pvid) {
+        configure(bridge, null, null, pvid, null);
+    }
+
+    /** {@code ip link set dev BRIDGE type bridge vlan_stats_enabled 0|1}: per-VLAN counters. */
+    public void setStatsEnabled(String bridge, boolean on) {
+        configure(bridge, null, null, null, on);
+    }
+
+    /**
+     * Sets any of the four bridge VLAN settings in one RTM_NEWLINK ({@code null} = leave as is), as
+     * {@code ip link set dev BRIDGE type bridge vlan_filtering F vlan_protocol P vlan_default_pvid D
+     * vlan_stats_enabled S} does. A bridge on a kernel without VLAN filtering is refused with
+     * {@link VlanFilteringUnsupportedException} (the kernel would ignore some of these silently).
+     */
+    public void configure(String bridge, Boolean filtering, VlanProtocol protocol, Integer defaultPvid, Boolean statsEnabled) {
+        LinkCodec.validateName(bridge);
+        if (defaultPvid != null && defaultPvid != 0) {
+            Vlan.checkVid(defaultPvid);
+        }
+        if (filtering == null && protocol == null && defaultPvid == null && statsEnabled == null) {
+            throw new IllegalArgumentException("no bridge VLAN setting given");
+        }
+        StringBuilder what = new StringBuilder();
+        if (filtering != null) {
+            what.append(" vlan_filtering ").append(filtering ? 1 : 0);
+        }
+        if (protocol != null) {
+            what.append(" vlan_protocol ").append(protocol);
+        }
+        if (defaultPvid != null) {
+            what.append(" vlan_default_pvid ").append(defaultPvid);
+        }
+        if (statsEnabled != null) {
+            what.append(" vlan_stats_enabled ").append(statsEnabled ? 1 : 0);
+        }
+        String op = "set bridge " + bridge + what;
+        nl.call(ch -> {
+            BridgeVlanOptionsCodec.Reader r = new BridgeVlanOptionsCodec.Reader();
+            Link br = lookupBridge(ch, bridge, r);
+            if (!r.supported()) {
+                throw new VlanFilteringUnsupportedException(op, null);
+            }
+            MessageWriter w = ch.request(Rtnetlink.RTM_NEWLINK, NlMsg.NLM_F_ACK);
+            long nests = BridgeVlanOptionsCodec.begin(w, br.index());
+            if (filtering != null) {
+                w.putU8(BridgeVlanOptionsCodec.IFLA_BR_VLAN_FILTERING, filtering ? 1 : 0);
+            }
+            if (protocol != null) {
+                w.putBe16(BridgeVlanOptionsCodec.IFLA_BR_VLAN_PROTOCOL, protocol.etherType());
+            }
+            if (defaultPvid != null) {
+                w.putU16(BridgeVlanOptionsCodec.IFLA_BR_VLAN_DEFAULT_PVID, defaultPvid);
+            }
+            if (statsEnabled != null) {
+                w.putU8(BridgeVlanOptionsCodec.IFLA_BR_VLAN_STATS_ENABLED, statsEnabled ? 1 : 0);
+            }
+            BridgeVlanOptionsCodec.end(w, nests);
+            execute(ch, op);
+            return null;
+        });
+    }
+
+    /** The bridge's VLAN settings (one RTM_GETLINK). */
+    public BridgeVlanSettings settings(String bridge) {
+        LinkCodec.validateName(bridge);
+        return nl.call(ch -> {
+            BridgeVlanOptionsCodec.Reader r = new BridgeVlanOptionsCodec.Reader();
+            lookupBridge(ch, bridge, r);
+            return r.result();
+        });
+    }
+
+    private static Link lookupBridge(RtnlChannel ch, String bridge, LinkCodec.Hook hook) {
+        Link l = new Links(ch).query("show link " + bridge, 0, bridge, hook);
+        if (l == null) {
+            throw new NoSuchDeviceException("show link " + bridge, "device \"" + bridge + "\" does not exist", null);
+        }
+        if (!l.isBridge()) {
+            throw new IllegalArgumentException(bridge + " is not a bridge (kind " + l.kind() + ")");
+        }
+        return l;
+    }
+
+    // ------------------------------------------------------------------ membership
+
+    /**
+     * {@code bridge vlan add dev DEV vid ...} for each of {@code vlans}, in one RTM_SETLINK. Adding
+     * a VLAN that is there updates its flags; a PVID moves the port's PVID to it.
+     */
+    public void add(String dev, Vlan... vlans) {
+        change(dev, Rtnetlink.RTM_SETLINK, "add", checked(vlans));
+    }
+
+    /** {@code bridge vlan del dev DEV vid ...} for each of {@code vlans} (flags are ignored), in one RTM_DELLINK. */
+    public void delete(String dev, Vlan... vlans) {
+        change(dev, Rtnetlink.RTM_DELLINK, "delete", checked(vlans));
+    }
+
+    private static List<Vlan> checked(Vlan[] vlans) {
+        if (vlans == null || vlans.length == 0) {
+            throw new IllegalArgumentException("no VLANs given");
+        }
+        if (vlans.length > VlanSyncPlan.MAX_ENTRIES_PER_REQUEST) {
+            throw new IllegalArgumentException(vlans.length + " VLAN entries in one request (at most "
+                    + VlanSyncPlan.MAX_ENTRIES_PER_REQUEST + "; use sync for large sets)");
+        }
+        for (Vlan v : vlans) {
+            if (v == null) {
+                throw new IllegalArgumentException("null VLAN");
+            }
+        }
+        return Arrays.asList(vlans);
+    }
+
+    private void change(String dev, int type, String verb, List<Vlan> vlans) {
+        LinkCodec.validateName(dev);
+        String op = verb + " vlan " + vlans + " on " + dev;
+        nl.call(ch -> {
+            Link l = lookupMember(ch, dev);
+            send(ch, type, l, vlans, op);
+            return null;
+        });
+    }
+
+    private static void send(RtnlChannel ch, int type, Link l, List<Vlan> vlans, String op) {
+        MessageWriter w = ch.request(type, NlMsg.NLM_F_ACK);
+        BridgeAfSpecCodec.encode(w, l.index(), l.isBridge(), vlans);
+        execute(ch, op);
+    }
+
+    /** The device as a bridge (self) or bridge port; anything else is refused. */
+    private static Link lookupMember(RtnlChannel ch, String dev) {
+        Link l = new Links(ch).get(dev);
+        if (!l.isBridge() && !l.isBridgePort()) {
+            throw new IllegalArgumentException(dev + " is neither a bridge nor a bridge port");
+        }
+        return l;
+    }
+
+    // ------------------------------------------------------------------ reading
+
+    /** The VLANs of one port or bridge (an RTM_GETVLAN dump of that device only). */
+    public VlanSet get(String dev) {
+        LinkCodec.validateName(dev);
+        return nl.call(ch -> toSet(entries(ch, lookupMember(ch, dev).index(), "show vlan dev " + dev)));
+    }
+
+    /**
+     * The per-VLAN entries with their options of one device ({@code bridge -d vlan show dev DEV}):
+     * adjacent VIDs with equal flags and options come as one entry.
+     */
+    public List<VlanEntry> entries(String dev) {
+        LinkCodec.validateName(dev);
+        return nl.call(ch -> entries(ch, lookupMember(ch, dev).index(), "show vlan dev " + dev));
+    }
+
+    /** Every device's VLAN entries ({@code bridge -d vlan show}); entries carry the ifindex. */
+    public List<VlanEntry> entries() {
+        return nl.call(ch -> entries(ch, 0, "show vlans"));
+    }
+
+    private static List<VlanEntry> entries(RtnlChannel ch, int ifindex, String op) {
+        MessageWriter w = ch.request(Rtnetlink.RTM_GETVLAN, NlMsg.NLM_F_DUMP);
+        VlanDbCodec.encodeDump(w, ifindex, 0);
+        List<VlanEntry> out = new ArrayList<>();
+        AttributeIterator it = new AttributeIterator();
+        AttributeIterator entry = new AttributeIterator();
+        run(op, () -> ch.dump(op, new MessageVisitor() {
+            @Override
+            public void onMessage(NlMsg m) {
+                if (m.type() == Rtnetlink.RTM_NEWVLAN) {
+                    VlanDbCodec.decode(m, it, entry, out::add);
+                }
+            }
+
+            @Override
+            public void onDumpRestart() {
+                out.clear();
+            }
+        }));
+        return out;
+    }
+
+    static VlanSet toSet(List<VlanEntry> entries) {
+        VlanSet.Builder b = VlanSet.builder();
+        for (VlanEntry e : entries) {
+            b.add(e.vlan());
+        }
+        return b.build();
+    }
+
+    /** Every bridge's and port's VLANs by device name, from one compressed link dump. */
+    public Map<String, VlanSet> list() {
+        return list(true);
+    }
+
+    /**
+     * Every bridge's and port's VLANs by device name: the RTM_GETLINK AF_BRIDGE dump of
+     * {@code bridge vlan show}, with IFLA_EXT_MASK RTEXT_FILTER_BRVLAN_COMPRESSED (ranges) or,
+     * with {@code compressed == false}, RTEXT_FILTER_BRVLAN (one entry per VID).
+     */
+    public Map<String, VlanSet> list(boolean compressed) {
+        return nl.call(ch -> {
+            MessageWriter w = ch.request(Rtnetlink.RTM_GETLINK, NlMsg.NLM_F_DUMP);
+            encodeLinkDump(w, compressed);
+            Map<String, VlanSet> out = new LinkedHashMap<>();
+            AfSpecReader reader = new AfSpecReader();
+            run("show vlans", () -> ch.dump("show vlans", new MessageVisitor() {
+                @Override
+                public void onMessage(NlMsg m) {
+                    if (m.type() == Rtnetlink.RTM_NEWLINK) {
+                        reader.reset();
+                        Link l = LinkCodec.decode(m, reader);
+                        out.put(l.name(), reader.result());
+                    }
+                }
+
+                @Override
+                public void onDumpRestart() {
+                    out.clear();
+                }
+            }));
+            return out;
+        });
+    }
+
+    /** The link dump request of {@code bridge vlan show} ({@code bridge -compressvlans vlan show}). */
+    static void encodeLinkDump(MessageWriter w, boolean compressed) {
+        IfInfoMsg.put(w, Rtnetlink.AF_BRIDGE, 0, 0, 0);
+        w.putU32(LinkCodec.IFLA_EXT_MASK,
+                compressed ? Rtnetlink.RTEXT_FILTER_BRVLAN_COMPRESSED : Rtnetlink.RTEXT_FILTER_BRVLAN);
+    }
+
+    /** Reads IFLA_AF_SPEC of one AF_BRIDGE link message. */
+    static final class AfSpecReader implements LinkCodec.Hook {
+        private final BitSet vids = new BitSet(Vlan.MAX_VID + 1);
+        private final BitSet untagged = new BitSet(Vlan.MAX_VID + 1);
+        private int pvid;
+
+        void reset() {
+            vids.clear();
+            untagged.clear();
+            pvid = 0;
+        }
+
+        @Override
+        public void afSpec(AttributeIterator data) {
+            pvid = BridgeAfSpecCodec.decode(data, vids, untagged);
+        }
+
+        VlanSet result() {
+            VlanSet.Builder b = VlanSet.builder();
+            for (Vlan v : VlanSet.compress(vids, untagged, pvid)) {
+                b.add(v);
+            }
+            return b.build();
+        }
+    }
+
+    // ------------------------------------------------------------------ per-VLAN options
+
+    /**
+     * {@code bridge vlan set dev DEV vid VIDS state STATE}: the STP state of these VLANs on this
+     * port (BR_STATE_*: 0 disabled, 1 listening, 2 learning, 3 forwarding, 4 blocking). Only the
+     * VIDs of {@code vids} count, not its flags. The kernel refuses it while kernel STP runs.
+     */
+    public void setState(String dev, Vlan vids, int state) {
+        if (state < VlanDbCodec.BR_STATE_DISABLED || state > VlanDbCodec.BR_STATE_BLOCKING) {
+            throw new IllegalArgumentException("VLAN STP state " + state + " is outside 0..4");
+        }
+        setOption(dev, vids, "state " + state, w -> w.putU8(VlanDbCodec.BRIDGE_VLANDB_ENTRY_STATE, state));
+    }
+
+    /**
+     * {@code bridge vlan set dev DEV vid VIDS mcast_router TYPE}: the per-VLAN multicast router
+     * type (MDB_RTR_TYPE_*: 0 disabled, 1 temp_query, 2 perm, 3 temp).
+     */
+    public void setMulticastRouter(String dev, Vlan vids, int type) {
+        if (type < VlanDbCodec.MDB_RTR_TYPE_DISABLED || type > VlanDbCodec.MDB_RTR_TYPE_TEMP) {
+            throw new IllegalArgumentException("multicast router type " + type + " is outside 0..3");
+        }
+        setOption(dev, vids, "mcast_router " + type, w -> w.putU8(VlanDbCodec.BRIDGE_VLANDB_ENTRY_MCAST_ROUTER, type));
+    }
+
+    private void setOption(String dev, Vlan vids, String what, java.util.function.Consumer<MessageWriter> option) {
+        LinkCodec.validateName(dev);
+        if (vids == null) {
+            throw new IllegalArgumentException("no VLANs given");
+        }
+        String op = "set vlan " + (vids.isRange() ? vids.first() + "-" + vids.last() : vids.first()) + " on " + dev + " " + what;
+        nl.call(ch -> {
+            Link l = lookupMember(ch, dev);
+            MessageWriter w = ch.request(Rtnetlink.RTM_NEWVLAN, NlMsg.NLM_F_ACK);
+            int entry = VlanDbCodec.beginOptions(w, l.index(), vids);
+            option.accept(w);
+            w.endNest(entry);
+            execute(ch, op);
+            return null;
+        });
+    }
+
+    // ------------------------------------------------------------------ declarative sync
+
+    /**
+     * Brings {@code dev}'s VLANs to exactly {@code desired}: reads what the kernel has, computes
+     * the minimal difference and applies it — first one request (re)adding new VLANs and changed
+     * flags, the new PVID first, then one deleting what is no longer wanted, so the port keeps a
+     * PVID throughout. Sends nothing when nothing differs. Not atomic: if a request fails, the
+     * device may be left between the two states (run it again).
+     */
+    public VlanSyncResult sync(String dev, VlanSet desired) {
+        return sync(dev, desired, true);
+    }
+
+    /** Dry run of {@link #sync}: reads the device and reports what sync would change; sends no change. */
+    public VlanSyncResult plan(String dev, VlanSet desired) {
+        return sync(dev, desired, false);
+    }
+
+    private VlanSyncResult sync(String dev, VlanSet desired, boolean apply) {
+        LinkCodec.validateName(dev);
+        if (desired == null) {
+            throw new IllegalArgumentException("desired VLAN set is null");
+        }
+        return nl.call(ch -> {
+            Link l = lookupMember(ch, dev);
+            VlanSet before = toSet(entries(ch, l.index(), "show vlan dev " + dev));
+            VlanSyncPlan plan = VlanSyncPlan.between(before, desired);
+            if (apply) {
+                for (List<Vlan> part : VlanSyncPlan.split(plan.written)) {
+                    send(ch, Rtnetlink.RTM_SETLINK, l, part, "sync vlans of " + dev + ": add " + part);
+                }
+                for (List<Vlan> part : VlanSyncPlan.split(plan.removed)) {
+                    send(ch, Rtnetlink.RTM_DELLINK, l, part, "sync vlans of " + dev + ": delete " + part);
+                }
+            }
+            return new VlanSyncResult(dev, before, desired, plan.written, plan.removed, plan.requests(), apply);
+        });
+    }
+
+    // ------------------------------------------------------------------ errors
+
+    private static void execute(RtnlChannel ch, String op) {
+        run(op, () -> {
+            ch.execute(op);
+            return 0;
+        });
+    }
+
+    /** EOPNOTSUPP on a VLAN request means the kernel has no VLAN filtering: say so. */
+    private static <T> T run(String op, java.util.function.Supplier<T> request) {
+        try {
+            return request.get();
+        } catch (VlanFilteringUnsupportedException e) {
+            throw e;
+        } catch (NotSupportedException e) {
+            throw new VlanFilteringUnsupportedException(e.operation(), e.kernelMessage());
+        }
+    }
+}
