@@ -18,7 +18,7 @@ R=${1:-5}; NS=nl4jbench$$
 BUILD=${BUILD:-/tmp/peers}
 PEERS=${PEERS:-$( [[ -d $repo/../shared/peers ]] && cd "$repo/../shared/peers" && pwd || echo /work/shared/peers)}
 JAR=$here/target/benchmarks.jar
-NLBRIDGE_JAR=$repo/examples/target/nlbridge.jar
+NLBRIDGE_JAR=${NLBRIDGE_JAR:-$repo/examples/target/nlbridge.jar}
 C=$BUILD/fdblimit; GO=$BUILD/fdbbench-go
 read -r -a JOPTS <<<"${JAVA_OPTS:-}"
 JAVA=(java "${JOPTS[@]}" -cp "$JAR" io.netlink4j.benchmarks.E2eBench)
@@ -27,7 +27,8 @@ JAVA=(java "${JOPTS[@]}" -cp "$JAR" io.netlink4j.benchmarks.E2eBench)
 if [[ ! -x $C || ! -x $GO ]]; then BUILD=$BUILD "$PEERS/install.sh"; fi
 if [[ ! -f $JAR ]]; then (cd "$repo" && mvn -q -pl benchmarks -am package -DskipTests -Dmaven.javadoc.skip); fi
 if [[ -f $NLBRIDGE_JAR ]]; then
-  LOAD=(java "${JOPTS[@]}" -jar "$NLBRIDGE_JAR" fdb load); LOADER="nlbridge fdb load"
+  # as the examples/nlbridge launcher runs it (without its build-if-stale check)
+  LOAD=(java "${JOPTS[@]}" --enable-native-access=ALL-UNNAMED -jar "$NLBRIDGE_JAR" fdb load); LOADER="nlbridge fdb load"
 else  # the CLI is not built: a Java main that loads the file the same way (file -> bulk apply)
   LOAD=(java "${JOPTS[@]}" -cp "$JAR" io.netlink4j.benchmarks.FdbLoad); LOADER="FdbLoad (no nlbridge.jar)"
 fi
@@ -48,10 +49,14 @@ fresh() { teardown; ip netns add "$NS"
 fail() { echo "FAIL: $*" >&2; exit 1; }
 # m GROUP TOOL N CMD...: run CMD in the netns (stdout to $tmp/out); record op ("... in Xs") and wall.
 m() { local group=$1 tool=$2 n=$3; shift 3
-  local us; us=$(x bash -c 's=$EPOCHREALTIME; "$@" >"$0" || exit; e=$EPOCHREALTIME; echo $((${e/.} - ${s/.}))' "$tmp/out" "$@") ||
-    fail "$group $tool: $* exited non-zero"
+  local us; us=$(x bash -c 's=$EPOCHREALTIME; "$@" >"$0" || exit; e=$EPOCHREALTIME; times >"$0.times"
+    echo $((${e/.} - ${s/.}))' "$tmp/out" "$@") || fail "$group $tool: $* exited non-zero"
   local op; op=$(sed -n 's/.* in \([0-9.]*\)s$/\1/p' "$tmp/out" | head -1)
+  # CPU (user+sys) of the operation: the JVM reports its timed thread's; for the others, the
+  # whole process's (bash `times`: its children), which is their operation plus a negligible start
   local cpu; cpu=$(awk '$1 == "cpu" {print $2}' "$tmp/out")
+  [[ -n $cpu ]] || cpu=$(tail -1 "$tmp/out.times" | awk '{ split($1, u, /[ms]/); split($2, s, /[ms]/)
+    printf "%.6f", u[1] * 60 + u[2] + s[1] * 60 + s[2] }')
   printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$group" "$tool" "$n" "${op:--}" "$us" "${cpu:--}" >>"$tmp/raw"; }
 printed() { awk '{print $2; exit}' "$tmp/out"; }   # the count the program printed
 field() { awk -v k="$1" '$1 == k {print $2}' "$tmp/out"; }
@@ -135,8 +140,8 @@ cref = {"add 10k": "C libmnl pipelined 64", "add 100k": "C libmnl pipelined 64",
         "dump 100k": "C libmnl", "port 1000": "C libmnl pipelined 64"}
 iref = {"add 10k": "bridge -batch", "add 100k": "bridge -batch", "dump 10k": "bridge fdb show",
         "dump 100k": "bridge fdb show", "port 1000": "ip -batch"}
-print("%-44s %8s %8s %8s %8s %7s %6s %6s %8s" % ("ms (* = no own clock: op is wall)", "op med", "op min",
-      "wall med", "wall min", "us/item", "x C", "x ip2", "cpu med"))
+print("%-44s %8s %8s %8s %8s %7s %6s %6s %8s %6s" % ("ms (* = no own clock: op is wall)", "op med", "op min",
+      "wall med", "wall min", "us/item", "x C", "x ip2", "cpu med", "x Ccpu"))
 for group in ["add 10k", "add 100k", "dump 10k", "dump 100k", "port 1000"]:
     for (g, tool), (n, walls, o) in rows.items():
         if g != group:
@@ -145,9 +150,11 @@ for group in ["add 10k", "add 100k", "dump 10k", "dump 100k", "port 1000"]:
         xc = med((g, tool)) / med((g, cref[g]))
         xi = med((g, tool)) / med((g, iref[g]))
         c = cpus.get((g, tool))
-        print("%-9s %-34s %s%s %s %s %s %7.2f %6.2f %6.2f %s" % (g, tool, ms(st.median(v)), " " if o else "*",
+        cc = cpus.get((g, cref[g]))
+        print("%-9s %-34s %s%s %s %s %s %7.2f %6.2f %6.2f %s %s" % (g, tool, ms(st.median(v)), " " if o else "*",
               ms(min(v)), ms(st.median(walls)), ms(min(walls)), st.median(v) / n * 1e6, xc, xi,
-              ms(st.median(c)) if c else "%8s" % "-"))
+              ms(st.median(c)) if c else "%8s" % "-",
+              "%6.2f" % (st.median(c) / st.median(cc)) if c and cc and st.median(cc) > 0 else "%6s" % "-"))
 # fdb load: the whole process (JVM start included) against bridge -batch of the same file
 lk = next(k for k in rows if k[0] == "load 100k")
 bk = ("add 100k", "bridge -batch")
@@ -172,8 +179,10 @@ for g, n in (("dump 10k", 10000), ("dump 100k", 100000)):
 print("us/item = op median / items; x C = op median / the group's C libmnl op median (pipelined 64 for")
 print("writes); x ip2 = op median / the group's iproute2 op median (bridge -batch, bridge fdb show, ip -batch);")
 print("load: wall (JVM start, file parse, 100k adds) / wall of bridge -batch of the same entries (add 100k row);")
-print("cpu med = CPU time (user+sys) of the JVM thread during its op: netlink requests are processed in the")
-print("sender's context, so op - cpu is time spent waiting or descheduled (other load on the machine)")
+print("cpu med = CPU time (user+sys) of the operation: for the JVM its timed thread's, for the others the whole")
+print("process's. Netlink requests are processed in the sender's context, so this includes the kernel's work;")
+print("op - cpu is time spent waiting for the CPU or the RTNL lock (other load on the machine). x C cpu = cpu")
+print("median / the group's C cpu median: the comparison that load on the machine disturbs least")
 EOF
 cat "$tmp/strace.txt"
 echo "port update message forms, 1000 updates each, one warm JVM (op s / thread cpu s):"
