@@ -6,7 +6,6 @@ import io.netlink4j.core.IfInfoMsg;
 import io.netlink4j.core.LinkCodec;
 import io.netlink4j.core.MessageWriter;
 import io.netlink4j.core.Rtnetlink;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 
 /**
@@ -74,9 +73,9 @@ public final class BridgeCodec {
     /** The link kind, sent without a NUL as iproute2 does. */
     static final byte[] KIND = "bridge".getBytes(StandardCharsets.US_ASCII);
 
-    static final int FLAG = -1;
-    static final int BE16 = -2;
-    static final int MAC = -3;
+    static final int FLAG = AttrValues.FLAG;
+    static final int BE16 = AttrValues.BE16;
+    static final int MAC = AttrValues.MAC;
 
     /** Wire width of each writable attribute (1, 2, 4, 8 bytes, FLAG, BE16, MAC); 0 = read-only or unknown. */
     static final int[] WIDTH = new int[64];
@@ -172,28 +171,7 @@ public final class BridgeCodec {
 
     /** The set attributes of {@code s}, in the order they were set. */
     public static void encodeAttributes(MessageWriter w, BridgeSettings s) {
-        AttrValues v = s.values();
-        for (int i = 0; i < v.size(); i++) {
-            int t = v.typeAt(i);
-            long x = v.get(t);
-            switch (WIDTH[t]) {
-                case 1: w.putU8(t, (int) x); break;
-                case 2: w.putU16(t, (int) x); break;
-                case 4: w.putU32(t, (int) x); break;
-                case 8: w.putU64(t, x); break;
-                case BE16: w.putBe16(t, (int) x); break;
-                case FLAG: w.putFlag(t); break;
-                case MAC: {
-                    byte[] mac = new byte[6];
-                    for (int k = 0; k < 6; k++) {
-                        mac[k] = (byte) (x >>> (8 * (5 - k)));
-                    }
-                    w.putBytes(t, mac);
-                    break;
-                }
-                default: throw new IllegalStateException("IFLA_BR type " + t + " is not writable");
-            }
-        }
+        s.values().encode(w, WIDTH, "IFLA_BR");
     }
 
     /** Reads IFLA_INFO_DATA of a bridge into {@code out}; unknown (newer) types are skipped. */
@@ -215,33 +193,8 @@ public final class BridgeCodec {
                 case IFLA_BR_GC_TIMER: out.gcTimer = it.u64(); break;
                 case IFLA_BR_FDB_N_LEARNED: out.fdbLearned = Integer.toUnsignedLong(it.u32()); break;
                 case IFLA_BR_MULTI_BOOLOPT: out.boolopts = it.u32(); break;
-                default:
-                    if (t < WIDTH.length) {
-                        switch (WIDTH[t]) {
-                            case 1: v.put(t, it.u8()); break;
-                            case 2: v.put(t, it.u16()); break;
-                            case 4: v.put(t, Integer.toUnsignedLong(it.u32())); break;
-                            case 8: v.put(t, it.u64()); break;
-                            case BE16: v.put(t, it.be16()); break;
-                            case MAC: v.put(t, mac(it)); break;
-                            default: break; // FDB_FLUSH is never reported; PAD and unknown types are skipped
-                        }
-                    }
-                    break;
+                default: v.decode(it, WIDTH); break; // FDB_FLUSH is never reported; PAD, unknown types skipped
             }
         }
-    }
-
-    private static long mac(AttributeIterator it) {
-        if (it.payloadLength() < 6) {
-            it.fail("IFLA_BR_GROUP_ADDR of " + it.payloadLength() + " bytes");
-            return 0;
-        }
-        ByteBuffer b = it.buffer();
-        long x = 0;
-        for (int k = 0; k < 6; k++) {
-            x = (x << 8) | (b.get(it.payloadOffset() + k) & 0xff);
-        }
-        return x;
     }
 }

@@ -24,6 +24,7 @@ public final class BridgeNetlink implements AutoCloseable {
     private final BridgePorts ports = new BridgePorts(this);
     private final Bridges bridges = new Bridges(this);
     private final Vlans vlans;
+    private final Fdb fdb = new Fdb(this);
 
     private BridgeNetlink(String netns, ChannelOptions options) {
         this(new ChannelPool(netns, options, Math.max(2, Runtime.getRuntime().availableProcessors())));
@@ -85,7 +86,7 @@ public final class BridgeNetlink implements AutoCloseable {
 
     /** The forwarding database: entries, dumps, flushes and the pipelined bulk path. */
     public Fdb fdb() {
-        return new Fdb(this);
+        return fdb;
     }
 
     /**

@@ -57,11 +57,18 @@ public final class BridgePorts {
     }
 
     /**
-     * Applies every setting of {@code s} to port {@code dev} in one RTM_NEWLINK; the kernel validates
-     * the whole set before applying it. Nothing is sent when {@code s} is empty.
+     * Applies every setting of {@code s} to port {@code dev} in one RTM_NEWLINK. Nothing is sent
+     * when {@code s} is empty.
+     *
+     * <p>Not all-or-nothing: the kernel (br_setport) sets the on/off flags (proxy_arp, hairpin,
+     * learning, …) together, then cost, priority, state, flush, mcast_router, group_fwd_mask,
+     * backup_port, … one by one, and does not undo the earlier steps when a later one fails (e.g.
+     * state while kernel STP runs: EBUSY). Such an exception says that settings may already be in
+     * effect. An update of on/off flags only is applied entirely or not at all.
      *
      * @throws NoSuchDeviceException    no such device
      * @throws NotABridgePortException  the device is not a port of a bridge
+     * @throws NetlinkException         the kernel refused a setting (its errno and text)
      */
     public void set(String dev, PortSettings s) {
         LinkCodec.validateName(dev);
@@ -86,7 +93,7 @@ public final class BridgePorts {
 
     /** One RTM_GETLINK for the port with {@code index} (if > 0) or {@code name}. */
     public static PortInfo get(RtnlChannel ch, int index, String name) {
-        String dev = name != null ? name : "ifindex " + index;
+        String dev = Devices.label(index, name);
         String op = "show port " + dev;
         PortInfo.Builder b = new PortInfo.Builder();
         Link link = new Links(ch).query(op, index, name, new LinkCodec.Hook() {
@@ -98,22 +105,17 @@ public final class BridgePorts {
             }
         });
         if (link == null) {
-            throw new NoSuchDeviceException(op, "device \"" + dev + "\" does not exist", null);
+            throw Devices.noSuchDevice(op, dev);
         }
         if (!b.seen) {
-            throw notAPort(op, Errno.EOPNOTSUPP, null, dev, link);
+            throw Devices.notAPort(op, Errno.EOPNOTSUPP, null, null, dev, link);
         }
         return b.build(link);
     }
 
     /** The ports of {@code bridge}: a lookup of the bridge, then a dump with the IFLA_MASTER filter. */
     public static List<PortInfo> list(RtnlChannel ch, String bridge) {
-        Link br = new Links(ch).find(bridge).orElseThrow(() -> new NoSuchDeviceException("list ports of " + bridge,
-                "device \"" + bridge + "\" does not exist", null));
-        if (!br.isBridge()) {
-            throw new IllegalArgumentException(bridge + " is not a bridge (kind " + br.kind() + ")");
-        }
-        return list(ch, br.index());
+        return list(ch, Devices.bridge(ch, "list ports of " + bridge, bridge, null).index());
     }
 
     /** The ports of the bridge with ifindex {@code bridgeIndex} (one dump). */
@@ -160,7 +162,7 @@ public final class BridgePorts {
         if (s.isEmpty()) {
             return;
         }
-        String dev = name != null ? name : "ifindex " + index;
+        String dev = Devices.label(index, name);
         String op = "set port " + dev;
         MessageWriter w = ch.request(Rtnetlink.RTM_NEWLINK, NlMsg.NLM_F_ACK);
         PortCodec.encodeSet(w, index, name, s);
@@ -168,39 +170,24 @@ public final class BridgePorts {
             ch.execute(op);
         } catch (NotSupportedException e) {
             throw diagnose(ch, op, index, name, dev, e);
+        } catch (NetlinkException e) {
+            throw PartialUpdate.possible(s) ? PartialUpdate.say(e) : e;
         }
     }
 
     /** EOPNOTSUPP comes without text: find out whether the device is missing, a bridge, or no port. */
     private static NetlinkException diagnose(RtnlChannel ch, String op, int index, String name, String dev,
                                              NotSupportedException e) {
-        Link link;
-        try {
-            link = new Links(ch).query("show link " + dev, index, name, null);
-        } catch (NetlinkException again) {
-            return e;
-        }
+        Link link = Devices.afterNotSupported(ch, index, name, e);
         if (link == null) {
-            return new NoSuchDeviceException(op, "device \"" + dev + "\" does not exist", null);
+            return Devices.noSuchDevice(op, dev);
         }
         if ("bridge".equals(link.slaveKind())) {
             return e;
         }
-        NetlinkException n = notAPort(op, e.errno(), e.kernelMessage(), dev, link);
+        NetlinkException n = Devices.notAPort(op, e.errno(), e.kernelMessage(), null, dev, link);
         n.initCause(e);
         return n;
-    }
-
-    private static NotABridgePortException notAPort(String op, int errno, String kernelMessage, String dev, Link link) {
-        String why;
-        if (link.isBridge()) {
-            why = dev + " is a bridge, not a bridge port";
-        } else if (link.master() != 0) {
-            why = dev + " is not a bridge port (its master, ifindex " + link.master() + ", is not a bridge)";
-        } else {
-            why = dev + " is not a bridge port";
-        }
-        return new NotABridgePortException(op, errno, kernelMessage, null, dev, why);
     }
 
     private static void checkIndex(int ifindex) {

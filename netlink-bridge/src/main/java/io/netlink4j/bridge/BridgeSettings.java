@@ -70,12 +70,7 @@ public final class BridgeSettings {
         if (!values.has(IFLA_BR_GROUP_ADDR)) {
             return null;
         }
-        long x = values.get(IFLA_BR_GROUP_ADDR);
-        StringBuilder sb = new StringBuilder(17);
-        for (int k = 5; k >= 0; k--) {
-            sb.append(String.format("%02x", (x >>> (8 * k)) & 0xff)).append(k == 0 ? "" : ":");
-        }
-        return sb.toString();
+        return FdbCodec.formatMac(values.get(IFLA_BR_GROUP_ADDR));
     }
     /** 0 disabled, 1 temporary (learned, default), 2 permanent. */
     public Integer mcastRouter() { return values.integer(IFLA_BR_MCAST_ROUTER); }
@@ -117,15 +112,7 @@ public final class BridgeSettings {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("BridgeSettings{");
-        for (int i = 0; i < values.size(); i++) {
-            int t = values.typeAt(i);
-            sb.append(i == 0 ? "" : ", ").append(BridgeCodec.name(t).substring("IFLA_BR_".length()).toLowerCase(java.util.Locale.ROOT));
-            if (WIDTH[t] != FLAG) {
-                sb.append('=').append(t == IFLA_BR_GROUP_ADDR ? groupAddress() : String.valueOf(values.get(t)));
-            }
-        }
-        return sb.append('}').toString();
+        return values.toString("BridgeSettings", "IFLA_BR_", BridgeCodec::name, WIDTH);
     }
 
     /** Collects settings in call order; each setter checks its range. */

@@ -8,7 +8,6 @@ import io.netlink4j.core.Links;
 import io.netlink4j.core.MessageWriter;
 import io.netlink4j.core.NetlinkException;
 import io.netlink4j.core.NlMsg;
-import io.netlink4j.core.NoSuchDeviceException;
 import io.netlink4j.core.NotSupportedException;
 import io.netlink4j.core.Rtnetlink;
 import io.netlink4j.core.RtnlChannel;
@@ -55,7 +54,13 @@ public final class Bridges {
         return nl.call(ch -> get(ch, 0, name));
     }
 
-    /** {@code ip link set dev NAME type bridge OPTIONS}: one RTM_NEWLINK, nothing sent if {@code s} is empty. */
+    /**
+     * {@code ip link set dev NAME type bridge OPTIONS}: one RTM_NEWLINK, nothing sent if {@code s}
+     * is empty. Not all-or-nothing: the kernel (br_changelink) applies the settings one by one and
+     * does not undo the earlier ones when a later one fails (e.g. hello_time applied, then max_age
+     * out of range: ERANGE); such an exception says that settings may already be in effect. A
+     * {@link #create} that fails leaves no bridge behind.
+     */
     public void set(String name, BridgeSettings s) {
         LinkCodec.validateName(name);
         check(s);
@@ -103,7 +108,7 @@ public final class Bridges {
     }
 
     public static BridgeInfo get(RtnlChannel ch, int index, String name) {
-        String dev = name != null ? name : "ifindex " + index;
+        String dev = Devices.label(index, name);
         String op = "show bridge " + dev;
         BridgeInfo.Builder b = new BridgeInfo.Builder();
         Link link = new Links(ch).query(op, index, name, new LinkCodec.Hook() {
@@ -115,7 +120,7 @@ public final class Bridges {
             }
         });
         if (link == null) {
-            throw new NoSuchDeviceException(op, "device \"" + dev + "\" does not exist", null);
+            throw Devices.noSuchDevice(op, dev);
         }
         if (!link.isBridge()) {
             throw notABridge(op, io.netlink4j.jna.Errno.EOPNOTSUPP, null, dev, link);
@@ -127,7 +132,7 @@ public final class Bridges {
         if (s.isEmpty()) {
             return;
         }
-        String dev = name != null ? name : "ifindex " + index;
+        String dev = Devices.label(index, name);
         String op = "set bridge " + dev;
         MessageWriter w = ch.request(Rtnetlink.RTM_NEWLINK, NlMsg.NLM_F_ACK);
         BridgeCodec.encodeSet(w, index, name, s);
@@ -135,27 +140,26 @@ public final class Bridges {
             ch.execute(op);
         } catch (NotSupportedException e) {
             // EOPNOTSUPP without text: the device is of another kind, or VLAN filtering is compiled out
-            Link link;
-            try {
-                link = new Links(ch).query("show link " + dev, index, name, null);
-            } catch (NetlinkException again) {
-                throw e;
-            }
+            Link link = Devices.afterNotSupported(ch, index, name, e);
             if (link == null) {
-                throw new NoSuchDeviceException(op, "device \"" + dev + "\" does not exist", null);
+                throw Devices.noSuchDevice(op, dev);
             }
             if (!link.isBridge()) {
                 throw notABridge(op, e.errno(), e.kernelMessage(), dev, link);
             }
-            throw vlanFilteringOr(s, e);
+            NetlinkException n = vlanFilteringOr(s, e);
+            throw PartialUpdate.possible(s) ? PartialUpdate.say(n) : n;
+        } catch (NetlinkException e) {
+            throw PartialUpdate.possible(s) ? PartialUpdate.say(e) : e;
         }
     }
 
     public static void delete(RtnlChannel ch, String name) {
-        Link link = new Links(ch).find(name).orElseThrow(() -> new NoSuchDeviceException("delete bridge " + name,
-                "device \"" + name + "\" does not exist", null));
-        if (!link.isBridge()) {
-            throw new IllegalArgumentException(name + " is not a bridge (kind " + link.kind() + "); not deleted");
+        Link link;
+        try {
+            link = Devices.bridge(ch, "delete bridge " + name, name, null);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException(e.getMessage() + "; not deleted");
         }
         MessageWriter w = ch.request(Rtnetlink.RTM_DELLINK, NlMsg.NLM_F_ACK);
         IfInfoMsg.put(w, Rtnetlink.AF_UNSPEC, link.index(), 0, 0);
@@ -163,8 +167,7 @@ public final class Bridges {
     }
 
     private static NotSupportedException notABridge(String op, int errno, String text, String dev, Link link) {
-        return new NotSupportedException(op, errno, text, null,
-                dev + " is not a bridge (kind " + (link.kind() == null ? "none" : link.kind()) + ")");
+        return new NotSupportedException(op, errno, text, null, Devices.notABridge(dev, link));
     }
 
     private static NetlinkException vlanFilteringOr(BridgeSettings s, NotSupportedException e) {

@@ -404,7 +404,7 @@ public final class Fdb {
     private static Link bridge(Links links, String name) {
         Link l = links.get(name);
         if (!l.isBridge()) {
-            throw new IllegalArgumentException(name + " is not a bridge" + (l.isBridgePort() ? " (it is a bridge port)" : ""));
+            throw new IllegalArgumentException(Devices.notABridge(name, l));
         }
         return l;
     }
@@ -412,7 +412,7 @@ public final class Fdb {
     private static Link port(Links links, String name) {
         Link l = links.get(name);
         if (!l.isBridgePort()) {
-            throw new IllegalArgumentException(name + (l.isBridge() ? " is a bridge, not a bridge port" : " is not a bridge port"));
+            throw new IllegalArgumentException(Devices.notAPort(name, l));
         }
         return l;
     }

@@ -47,7 +47,7 @@ public record FdbEntry(String mac, int ifindex, String ifname, int master, int v
     /** "02:00:00:00:00:01 dev v0 vlan 100 master 2 static" (iproute2 order). */
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder(mac).append(" dev ").append(ifname != null ? ifname : "if" + ifindex);
+        StringBuilder sb = new StringBuilder(mac != null ? mac : "(no mac)").append(" dev ").append(ifname != null ? ifname : "if" + ifindex);
         if (vlan != 0) {
             sb.append(" vlan ").append(vlan);
         }

@@ -25,8 +25,7 @@ final class FdbErrors {
             case Errno.EOPNOTSUPP:
                 if (noText) {
                     if ((s.target() & NdMsg.NTF_MASTER) != 0 && dev != null && !dev.isBridgePort()) {
-                        return new NotABridgePortException(op, e.errno(), e.kernelMessage(), e.badAttribute(), devName,
-                                devName + (dev.isBridge() ? " is a bridge, not a bridge port" : " is not a bridge port"));
+                        return Devices.notAPort(op, e.errno(), e.kernelMessage(), e.badAttribute(), devName, dev);
                     } else if ((s.target() & NdMsg.NTF_SELF) != 0) {
                         hint = devName + (dev != null && dev.kind() != null ? " (" + dev.kind() + ")" : "")
                                 + " has no FDB of its own that takes this entry; bridge entries need master on a port";
@@ -37,9 +36,12 @@ final class FdbErrors {
                 break;
             case Errno.EINVAL:
                 if (noText && s.vlan() != 0) {
+                    // the port's VLANs count with filtering on or off (a port has its default PVID either
+                    // way); only a kernel without CONFIG_BRIDGE_VLAN_FILTERING has none
                     hint = "VLAN " + s.vlan() + " is not configured on " + devName + ": the bridge takes an FDB entry"
-                            + " with a VLAN only for a VLAN of the port (none exist when VLAN filtering is off or"
-                            + " not built into the kernel)";
+                            + " with a VLAN only for a VLAN of the port, whether VLAN filtering is on or off (add it"
+                            + " first: bridge vlan add dev " + devName + " vid " + s.vlan() + ", or Vlans.add); a kernel"
+                            + " built without CONFIG_BRIDGE_VLAN_FILTERING has no VLANs at all";
                 } else if (noText) {
                     hint = "the bridge refused " + entry + " (state " + s.state() + ")";
                 }

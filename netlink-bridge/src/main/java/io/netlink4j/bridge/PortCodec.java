@@ -15,8 +15,10 @@ import java.nio.charset.StandardCharsets;
  *
  * <p><b>Why RTM_NEWLINK + IFLA_INFO_SLAVE_DATA</b> ({@code ip link set dev v0 type bridge_slave …})
  * rather than AF_BRIDGE RTM_SETLINK + IFLA_PROTINFO ({@code bridge link set …}): both reach the same
- * kernel function (br_setport, which applies the whole set under the bridge lock after the policy
- * has validated every attribute), but only RTM_NEWLINK accepts the device by name (IFLA_IFNAME);
+ * kernel function (br_setport, under the bridge lock, after the policy has checked every
+ * attribute's type and length; it applies the flags together and the other settings one by one,
+ * without undoing earlier steps on a later failure: see BridgePorts#set), but only
+ * RTM_NEWLINK accepts the device by name (IFLA_IFNAME);
  * rtnl_bridge_setlink looks the device up by ifi_index only, so a by-name update would need a
  * lookup round trip first. The slave form is also what the kernel reports back (the same nest we
  * decode) and its errors point into IFLA_LINKINFO › IFLA_INFO_SLAVE_DATA, which we name. Caveat of
@@ -74,7 +76,7 @@ public final class PortCodec {
     /** iproute2 names the kind of a port update "bridge_slave" (sent without a NUL). */
     static final byte[] SLAVE_KIND = "bridge_slave".getBytes(StandardCharsets.US_ASCII);
 
-    static final int FLAG = -1;
+    static final int FLAG = AttrValues.FLAG;
 
     /** Wire width of each writable attribute (1, 2, 4 bytes or FLAG); 0 = read-only or unknown. */
     static final int[] WIDTH = new int[64];
@@ -123,6 +125,14 @@ public final class PortCodec {
         }, Rtnetlink.RTM_NEWLINK, Rtnetlink.RTM_SETLINK);
     }
 
+    /**
+     * True for the on/off settings br_setport applies together (br_set_port_flag) before the
+     * others; STATE and MULTICAST_ROUTER are u8 but applied one by one after them.
+     */
+    static boolean isFlag(int type) {
+        return WIDTH[type] == 1 && type != IFLA_BRPORT_STATE && type != IFLA_BRPORT_MULTICAST_ROUTER;
+    }
+
     /** The uapi name of an IFLA_BRPORT_* type, or null. */
     public static String name(int type) {
         return type > 0 && type < NAMES.length ? NAMES[type] : null;
@@ -168,18 +178,7 @@ public final class PortCodec {
 
     /** Writes the set attributes of {@code s}, in the order they were set (e.g. into IFLA_PROTINFO). */
     public static void encodeAttributes(MessageWriter w, PortSettings s) {
-        AttrValues v = s.values();
-        for (int i = 0; i < v.size(); i++) {
-            int t = v.typeAt(i);
-            long x = v.get(t);
-            switch (WIDTH[t]) {
-                case 1: w.putU8(t, (int) x); break;
-                case 2: w.putU16(t, (int) x); break;
-                case 4: w.putU32(t, (int) x); break;
-                case FLAG: w.putFlag(t); break;
-                default: throw new IllegalStateException("IFLA_BRPORT type " + t + " is not writable");
-            }
-        }
+        s.values().encode(w, WIDTH, "IFLA_BRPORT");
     }
 
     /**
@@ -207,16 +206,16 @@ public final class PortCodec {
                 case IFLA_BRPORT_MRP_IN_OPEN: out.mrpInOpen = it.u8() != 0; break;
                 case IFLA_BRPORT_MCAST_EHT_HOSTS_CNT: out.mcastEhtHostsCount = Integer.toUnsignedLong(it.u32()); break;
                 case IFLA_BRPORT_MCAST_N_GROUPS: out.mcastGroups = Integer.toUnsignedLong(it.u32()); break;
-                default:
-                    if (t < WIDTH.length) {
-                        switch (WIDTH[t]) {
-                            case 1: v.put(t, it.u8()); break;
-                            case 2: v.put(t, it.u16()); break;
-                            case 4: v.put(t, Integer.toUnsignedLong(it.u32())); break;
-                            default: break; // FLUSH is never reported; PAD and unknown types are skipped
-                        }
+                case IFLA_BRPORT_STATE: {
+                    // checked here: PortState.of would throw IllegalArgumentException from a getter later
+                    int state = it.u8();
+                    if (state > PortState.BR_STATE_BLOCKING) {
+                        it.fail("IFLA_BRPORT_STATE " + state + " is not a BR_STATE_* (0..4)");
                     }
+                    v.put(t, state);
                     break;
+                }
+                default: v.decode(it, WIDTH); break; // FLUSH is never reported; PAD, unknown types skipped
             }
         }
     }

@@ -10,7 +10,7 @@ import static io.netlink4j.bridge.PortCodec.*;
  *
  * <pre>{@code
  * PortSettings fix = PortSettings.builder().proxyArp(true).hairpin(true).build();
- * nl.ports().set("eth1", fix);   // one RTM_NEWLINK, applied by the kernel as one unit
+ * nl.ports().set("eth1", fix);   // one RTM_NEWLINK; the flags are applied together
  * }</pre>
  *
  * <p>A getter returns null when the value is not part of this update (or, in a {@link PortInfo},
@@ -111,15 +111,7 @@ public final class PortSettings {
 
     @Override
     public String toString() {
-        StringBuilder sb = new StringBuilder("PortSettings{");
-        for (int i = 0; i < values.size(); i++) {
-            int t = values.typeAt(i);
-            sb.append(i == 0 ? "" : ", ").append(PortCodec.name(t).substring("IFLA_BRPORT_".length()).toLowerCase(java.util.Locale.ROOT));
-            if (PortCodec.WIDTH[t] != PortCodec.FLAG) {
-                sb.append('=').append(values.get(t));
-            }
-        }
-        return sb.append('}').toString();
+        return values.toString("PortSettings", "IFLA_BRPORT_", PortCodec::name, PortCodec.WIDTH);
     }
 
     @Override

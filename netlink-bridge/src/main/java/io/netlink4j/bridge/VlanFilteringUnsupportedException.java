@@ -16,6 +16,12 @@ public class VlanFilteringUnsupportedException extends NotSupportedException {
         super(operation, errno, kernelMessage, badAttribute, HINT);
     }
 
+    /** With a further sentence after the kernel-lacks-VLAN-filtering one. */
+    VlanFilteringUnsupportedException(String operation, int errno, String kernelMessage, String badAttribute,
+                                      String hint) {
+        super(operation, errno, kernelMessage, badAttribute, HINT + "; " + hint);
+    }
+
     /**
      * @param operation     what was being done, e.g. "add vlan [100] on v0"
      * @param kernelMessage the kernel's ext-ACK text, or null

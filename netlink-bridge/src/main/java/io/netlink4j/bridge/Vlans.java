@@ -8,7 +8,6 @@ import io.netlink4j.core.Links;
 import io.netlink4j.core.MessageVisitor;
 import io.netlink4j.core.MessageWriter;
 import io.netlink4j.core.NlMsg;
-import io.netlink4j.core.NoSuchDeviceException;
 import io.netlink4j.core.NotSupportedException;
 import io.netlink4j.core.Rtnetlink;
 import io.netlink4j.core.RtnlChannel;
@@ -135,14 +134,7 @@ public final class Vlans {
     }
 
     private static Link lookupBridge(RtnlChannel ch, String bridge, LinkCodec.Hook hook) {
-        Link l = new Links(ch).query("show link " + bridge, 0, bridge, hook);
-        if (l == null) {
-            throw new NoSuchDeviceException("show link " + bridge, "device \"" + bridge + "\" does not exist", null);
-        }
-        if (!l.isBridge()) {
-            throw new IllegalArgumentException(bridge + " is not a bridge (kind " + l.kind() + ")");
-        }
-        return l;
+        return Devices.bridge(ch, "show link " + bridge, bridge, hook);
     }
 
     // ------------------------------------------------------------------ membership

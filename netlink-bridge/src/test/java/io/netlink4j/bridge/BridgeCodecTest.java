@@ -33,6 +33,13 @@ class BridgeCodecTest {
     }
 
     @Test
+    void settingsReadAsTheirUapiNamesInTheOrderSetWithTheGroupAddressAsAMac() {
+        BridgeSettings s = BridgeSettings.builder().groupAddress("01:80:c2:00:00:0e").stpState(1).fdbFlush().build();
+        assertThat(s.toString()).isEqualTo("BridgeSettings{group_addr=01:80:c2:00:00:0e, stp_state=1, fdb_flush}");
+        assertThat(s.groupAddress()).isEqualTo("01:80:c2:00:00:0e");
+    }
+
+    @Test
     void createWithOptionsIsIproute2sRequestByteForByte() {
         kernel.reply(k -> error(k.lastSeq(), 0, new byte[0]));
         Bridges.create(ch, "br1", addOptions());

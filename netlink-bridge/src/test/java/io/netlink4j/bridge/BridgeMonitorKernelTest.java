@@ -37,14 +37,20 @@ class BridgeMonitorKernelTest {
 
     @AfterEach
     void tearDown() throws InterruptedException {
-        if (mon != null) {
-            mon.close();
+        // the namespace goes whatever failed before (open() in setUp, close() of the monitor, ...)
+        try {
+            if (mon != null) {
+                mon.close();
+            }
+            if (runner != null) {
+                runner.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
+            }
+            if (nl != null) {
+                nl.close();
+            }
+        } finally {
+            ns.close();
         }
-        if (runner != null) {
-            runner.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
-        }
-        nl.close();
-        ns.close();
     }
 
     private void start(java.util.function.Consumer<BridgeEvent> listener) {

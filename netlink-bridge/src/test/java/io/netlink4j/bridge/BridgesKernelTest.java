@@ -31,10 +31,13 @@ class BridgesKernelTest {
 
     @AfterEach
     void tearDown() {
-        if (nl != null) {
-            nl.close();
+        try {
+            if (nl != null) {
+                nl.close();
+            }
+        } finally {
+            ns.close(); // also when closing the handle failed
         }
-        ns.close();
     }
 
     private Map<String, Object> infoData(String dev) {
@@ -141,6 +144,17 @@ class BridgesKernelTest {
                 .isInstanceOf(VlanFilteringUnsupportedException.class);
         assertThat(linkExists("br2")).isFalse();
         assertThat(infoData("br0")).containsEntry("vlan_filtering", 0L);
+    }
+
+    @Test
+    void aBridgeUpdateFailingHalfWayKeepsWhatCameBeforeAndTheExceptionSaysSo() {
+        // br_changelink sets hello_time, then fails on vlan_filtering (not in this kernel)
+        assertThatThrownBy(() -> nl.bridges().set("br0",
+                BridgeSettings.builder().helloTimeCentis(300).vlanFiltering(false).build()))
+                .isInstanceOf(VlanFilteringUnsupportedException.class)
+                .hasMessageContaining("CONFIG_BRIDGE_VLAN_FILTERING")
+                .hasMessageContaining("some settings of this request may already be in effect");
+        assertThat(infoData("br0")).containsEntry("hello_time", 300L);
     }
 
     @Test

@@ -52,10 +52,13 @@ class FdbKernelTest {
 
     @AfterEach
     void tearDown() {
-        if (nl != null) {
-            nl.close();
+        try {
+            if (nl != null) {
+                nl.close();
+            }
+        } finally {
+            ns.close(); // also when closing the handle failed
         }
-        ns.close();
     }
 
     /** iproute2's view: "mac dev [vlan N] state" for every entry of {@code filter} (e.g. "br br0"). */

@@ -10,6 +10,7 @@ import io.netlink4j.core.MessageWriter;
 import io.netlink4j.core.NetlinkException;
 import io.netlink4j.core.NlMsg;
 import io.netlink4j.core.NoSuchDeviceException;
+import io.netlink4j.core.NotFoundException;
 import io.netlink4j.core.NotSupportedException;
 import io.netlink4j.core.Rtnetlink;
 import io.netlink4j.core.IfInfoMsg;
@@ -38,10 +39,13 @@ class PortsKernelTest {
 
     @AfterEach
     void tearDown() {
-        if (nl != null) {
-            nl.close();
+        try {
+            if (nl != null) {
+                nl.close();
+            }
+        } finally {
+            ns.close(); // also when closing the handle failed
         }
-        ns.close();
     }
 
     /** iproute2's view of a port: linkinfo.info_slave_data of {@code ip -d -j link show}. */
@@ -156,6 +160,27 @@ class PortsKernelTest {
         PortInfo p = nl.ports().get("v0");
         assertThat(p.settings().proxyArp()).isTrue();
         assertThat(p.settings().hairpin()).isTrue();
+    }
+
+    @Test
+    void aLaterFailingSettingLeavesTheFlagsAppliedAndTheExceptionSaysSo() {
+        // br_setport sets the flags, then backup_port: v1 is no port of br0 -> ENOENT, flags stay on
+        PortSettings s = PortSettings.builder().proxyArp(true).hairpin(true).backupPort(index("v1")).build();
+        assertThatThrownBy(() -> nl.ports().set("v0", s)).isInstanceOf(NotFoundException.class)
+                .hasMessageContaining("set port v0")
+                .hasMessageContaining("some settings of this request may already be in effect");
+        assertThat(slaveData("v0")).containsEntry("proxy_arp", true).containsEntry("hairpin", true)
+                .doesNotContainKey("backup_port");
+    }
+
+    @Test
+    void aFailingFlagsOnlyUpdateAppliesNothingAndSaysNothingOfAPartialUpdate() {
+        // MAB without a locked port: the kernel restores every flag of the request (EINVAL with text)
+        PortSettings s = PortSettings.builder().proxyArp(true).hairpin(true).mab(true).build();
+        assertThatThrownBy(() -> nl.ports().set("v0", s)).isInstanceOf(InvalidArgumentException.class)
+                .hasMessageContaining("must be locked")
+                .hasMessageNotContaining("may already be in effect");
+        assertThat(slaveData("v0")).containsEntry("proxy_arp", false).containsEntry("hairpin", false);
     }
 
     @Test

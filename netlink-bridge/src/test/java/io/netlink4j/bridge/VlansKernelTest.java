@@ -35,10 +35,13 @@ class VlansKernelTest {
 
     @AfterEach
     void tearDown() {
-        if (nl != null) {
-            nl.close();
+        try {
+            if (nl != null) {
+                nl.close();
+            }
+        } finally {
+            ns.close(); // also when closing the handle failed
         }
-        ns.close();
     }
 
     /** v0's VLANs as iproute2 sees them, and the same through all three of our readers. */

@@ -55,7 +55,7 @@ public class NetlinkException extends RuntimeException {
 
     /**
      * Like {@link #of(String, int, String, String)}, adding {@code hint} (what a caller should know
-     * that the kernel did not say) for EEXIST, EINVAL/ERANGE and EOPNOTSUPP; other errnos ignore it.
+     * that the kernel did not say) to the message, whatever the errno; the type is the same.
      */
     public static NetlinkException of(String operation, int errno, String kernelMessage, String badAttribute, String hint) {
         if (hint == null) {
@@ -70,8 +70,15 @@ public class NetlinkException extends RuntimeException {
             case Errno.EINVAL:
             case Errno.ERANGE:
                 return new InvalidArgumentException(operation, errno, kernelMessage, badAttribute, hint);
+            case Errno.ENODEV:
+                return new NoSuchDeviceException(operation, kernelMessage, badAttribute, hint);
+            case Errno.EPERM:
+            case Errno.EACCES:
+                return new PermissionDeniedException(operation, errno, kernelMessage, badAttribute, hint);
+            case Errno.ENOENT:
+                return new NotFoundException(operation, kernelMessage, badAttribute, hint);
             default:
-                return of(operation, errno, kernelMessage, badAttribute);
+                return new NetlinkException(operation, errno, kernelMessage, badAttribute, hint);
         }
     }
 

@@ -9,4 +9,9 @@ public class NoSuchDeviceException extends NetlinkException {
     public NoSuchDeviceException(String operation, String kernelMessage, String badAttribute) {
         super(operation, Errno.ENODEV, kernelMessage, badAttribute);
     }
+
+    /** With a sentence that explains what the kernel did not say. */
+    public NoSuchDeviceException(String operation, String kernelMessage, String badAttribute, String hint) {
+        super(operation, Errno.ENODEV, kernelMessage, badAttribute, hint);
+    }
 }

@@ -9,4 +9,9 @@ public class NotFoundException extends NetlinkException {
     public NotFoundException(String operation, String kernelMessage, String badAttribute) {
         super(operation, Errno.ENOENT, kernelMessage, badAttribute);
     }
+
+    /** With a sentence that explains what the kernel did not say. */
+    public NotFoundException(String operation, String kernelMessage, String badAttribute, String hint) {
+        super(operation, Errno.ENOENT, kernelMessage, badAttribute, hint);
+    }
 }
