@@ -9,8 +9,9 @@
 #          JVM, after warm-up: E2eBench runs the operation a few times on a scratch bridge first);
 #   wall = the whole process, timed inside the netns (JVM start and warm-up included).
 #          bridge/ip have no own clock: their op is their wall.
-# Needs benchmarks/target/benchmarks.jar (built here if missing) and the peers in $BUILD
-# (default /tmp/peers; built with $PEERS/install.sh if missing). JAVA_OPTS is passed to the JVMs.
+# Needs benchmarks/target/benchmarks.jar and examples/target/nlbridge.jar (built here if missing,
+# REBUILD=1 to rebuild) and the peers in $BUILD (default /tmp/peers; built with $PEERS/install.sh
+# if missing). JAVA_OPTS is passed to the JVMs.
 set -euo pipefail
 export LC_ALL=C
 here=$(cd "$(dirname "$0")" && pwd); repo=$(cd "$here/.." && pwd)
@@ -25,7 +26,11 @@ JAVA=(java "${JOPTS[@]}" -cp "$JAR" io.netlink4j.benchmarks.E2eBench)
 
 [[ $EUID -eq 0 ]] || { echo "run-e2e.sh needs root (network namespaces)" >&2; exit 1; }
 if [[ ! -x $C || ! -x $GO ]]; then BUILD=$BUILD "$PEERS/install.sh"; fi
-if [[ ! -f $JAR ]]; then (cd "$repo" && mvn -q -pl benchmarks -am package -DskipTests -Dmaven.javadoc.skip); fi
+# the jars are built when missing (REBUILD=1: always); never `mvn install`
+mods=benchmarks; [[ -f $repo/examples/nlbridge ]] && mods=benchmarks,examples   # examples has the nlbridge CLI
+if [[ -n ${REBUILD:-} || ! -f $JAR || ( $mods == *examples && ! -f $NLBRIDGE_JAR ) ]]; then
+  (cd "$repo" && mvn -q -pl "$mods" -am package -DskipTests -Dmaven.javadoc.skip)
+fi
 if [[ -f $NLBRIDGE_JAR ]]; then
   # as the examples/nlbridge launcher runs it (without its build-if-stale check)
   LOAD=(java "${JOPTS[@]}" --enable-native-access=ALL-UNNAMED -jar "$NLBRIDGE_JAR" fdb load); LOADER="nlbridge fdb load"
