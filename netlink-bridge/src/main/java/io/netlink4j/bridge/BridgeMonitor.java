@@ -277,7 +277,8 @@ public final class BridgeMonitor implements AutoCloseable {
         }
     }
 
-    private BridgeEvent decode(NlMsg m) {
+    // package-private: the fuzz harness feeds it notifications without a socket
+    BridgeEvent decode(NlMsg m) {
         switch (m.type()) {
             case Rtnetlink.RTM_NEWNEIGH:
             case Rtnetlink.RTM_DELNEIGH: {

@@ -181,7 +181,7 @@ public final class Fdb {
             FdbEntry[] out = new FdbEntry[1];
             try {
                 ch.query(op, msg -> {
-                    if (view.wrap(msg)) {
+                    if (view.wrap(msg) && view.hasMac()) { // a bridge FDB entry always has a MAC
                         out[0] = view.toEntry();
                     }
                 });
@@ -229,7 +229,7 @@ public final class Fdb {
             public void onMessage(NlMsg m) {
                 // the kernel filters (strict checking); the port/bridge check here only guards
                 // against a channel without strict checking, where the filter would be ignored
-                if (view.wrap(m) && (port == 0 || view.ifindex() == port)
+                if (view.wrap(m) && view.hasMac() && (port == 0 || view.ifindex() == port)
                         && (br == 0 || view.master() == 0 || view.master() == br)) {
                     count[0]++;
                     visitor.onEntry(view);

@@ -148,7 +148,7 @@ final class FdbCodec {
                 digits = 0;
                 cur = 0;
             } else {
-                int d = Character.digit(c, 16);
+                int d = c < 0x80 ? Character.digit(c, 16) : -1; // ASCII only: Character.digit also takes e.g. fullwidth digits
                 if (d < 0 || ++digits > 2) {
                     return -1;
                 }

@@ -24,9 +24,12 @@ import org.junit.jupiter.api.Test;
  * thread that asked (each checks that what it reads is its own device), and the final state, as
  * iproute2 reports it, must be exactly what the threads did.
  *
- * <p>The work is a list of {@link Step}s run in order for each device of each thread; port and
- * FDB steps join the list when those APIs exist (each step says what it leaves behind in
- * {@link Expect}, checked at the end).
+ * <p>The work is a list of {@link Step}s run in order for each device of each thread (each step
+ * says what it leaves behind in {@link Expect}, checked at the end): veth create/get/up, enslave
+ * to br0, ports().set/get of a cost of the thread's own, FDB add/get/bulk add/dump of the
+ * thread's own MAC range, a duplicate add (typed error), delete, a link dump, and for every
+ * other device a delete. The final state is read with {@code ip -d -j link show} and
+ * {@code bridge -j fdb show}.
  */
 @KernelTest
 class BridgeNetlinkConcurrencyKernelTest {
@@ -40,6 +43,30 @@ class BridgeNetlinkConcurrencyKernelTest {
     static final class Expect {
         boolean exists;
         boolean up;
+        boolean port;
+        long cost;
+        final java.util.Set<String> macs = new java.util.TreeSet<>();
+    }
+
+    /** The bridge every thread's devices join. */
+    static final String BRIDGE = "br0";
+
+    /** MAC {@code n} of the range a device owns: 02:TT:RR:00:00:NN for thread TT, round RR. */
+    static String mac(Dev d, int n) {
+        return String.format("02:%02x:%02x:00:00:%02x", Integer.parseInt(d.name().substring(1, d.name().indexOf('r'))),
+                Integer.parseInt(d.name().substring(d.name().indexOf('r') + 1)), n);
+    }
+
+    /** This device's static entries as our dump reports them. */
+    static java.util.Set<String> ownStaticEntries(BridgeNetlink nl, Dev d) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        for (FdbEntry f : nl.fdb().list(FdbFilter.port(d.name()))) {
+            assertThat(f.ifindex()).as("dump filtered by " + d.name()).isEqualTo(nl.call(ch -> new Links(ch).get(d.name())).index());
+            if (f.state() == FdbState.STATIC) {
+                out.add(f.mac());
+            }
+        }
+        return out;
     }
 
     /** One operation of the mix; it checks its own replies and records what it leaves behind. */
@@ -74,6 +101,53 @@ class BridgeNetlinkConcurrencyKernelTest {
                 e.up = true;
             },
             (nl, d, e) -> {
+                nl.call(ch -> {
+                    new Links(ch).setMaster(d.name(), BRIDGE);
+                    return null;
+                });
+                e.port = true;
+            },
+            (nl, d, e) -> {
+                // a cost and flags of this thread's own, read back: the reply must be this port's
+                long cost = 100 + 10L * Integer.parseInt(d.name().substring(1, d.name().indexOf('r')))
+                        + Integer.parseInt(d.name().substring(d.name().indexOf('r') + 1));
+                nl.ports().set(d.name(), PortSettings.builder().cost(cost).hairpin(true).proxyArp(true).build());
+                PortInfo p = nl.ports().get(d.name());
+                assertThat(p.name()).isEqualTo(d.name());
+                assertThat(p.settings().cost()).isEqualTo(cost);
+                assertThat(p.settings().hairpin()).isTrue();
+                assertThat(p.settings().proxyArp()).isTrue();
+                e.cost = cost;
+            },
+            (nl, d, e) -> {
+                // single adds, a get of each (answered with this port's entry), a pipelined bulk add
+                for (int n = 0; n < 3; n++) {
+                    nl.fdb().add(FdbSpec.of(mac(d, n), d.name()));
+                    e.macs.add(mac(d, n));
+                    FdbEntry got = nl.fdb().get(mac(d, n), BRIDGE, 0).orElseThrow();
+                    assertThat(got.mac()).isEqualTo(mac(d, n));
+                    assertThat(got.ifname()).isEqualTo(d.name());
+                }
+                List<FdbSpec> bulk = new ArrayList<>();
+                for (int n = 16; n < 48; n++) {
+                    bulk.add(FdbSpec.of(mac(d, n), d.name()));
+                    e.macs.add(mac(d, n));
+                }
+                BulkResult r = nl.fdb().addAll(bulk);
+                assertThat(r.ok()).as(String.valueOf(r)).isTrue();
+                assertThat(r.appliedCount()).isEqualTo(bulk.size());
+                assertThat(ownStaticEntries(nl, d)).isEqualTo(e.macs);
+            },
+            (nl, d, e) -> {
+                // a duplicate add fails typed without disturbing anybody; a delete, then get finds nothing
+                org.assertj.core.api.Assertions.assertThatThrownBy(() -> nl.fdb().add(FdbSpec.of(mac(d, 0), d.name())))
+                        .isInstanceOf(io.netlink4j.core.AlreadyExistsException.class);
+                nl.fdb().delete(FdbSpec.of(mac(d, 1), d.name()));
+                e.macs.remove(mac(d, 1));
+                assertThat(nl.fdb().get(mac(d, 1), BRIDGE, 0)).isEmpty();
+                assertThat(ownStaticEntries(nl, d)).isEqualTo(e.macs);
+            },
+            (nl, d, e) -> {
                 // a dump in the middle of everybody's writes still holds this thread's device
                 List<Link> all = nl.call(ch -> new Links(ch).list());
                 assertThat(all).extracting(Link::name).contains(d.name(), d.peer());
@@ -87,12 +161,19 @@ class BridgeNetlinkConcurrencyKernelTest {
                     java.util.Optional<Link> gone = nl.call(ch -> new Links(ch).find(d.name()));
                     assertThat(gone).isEmpty();
                     e.exists = false;
+                    e.port = false;
+                    e.macs.clear(); // the kernel drops a deleted port's entries
                 }
             });
 
     @Test
     void eightThreadsShareOneHandleAndEveryReplyReachesItsCaller() throws Exception {
         try (TestNetns ns = TestNetns.create(); BridgeNetlink nl = BridgeNetlink.open(ns.name())) {
+            nl.call(ch -> {
+                new Links(ch).createBridge(BRIDGE);
+                new Links(ch).setUp(BRIDGE, true);
+                return null;
+            });
             ExecutorService pool = Executors.newFixedThreadPool(THREADS);
             CyclicBarrier start = new CyclicBarrier(THREADS);
             List<Future<Map<Dev, Expect>>> results = new ArrayList<>();
@@ -133,8 +214,39 @@ class BridgeNetlinkConcurrencyKernelTest {
                     assertThat(Json.list(Json.at(seen.get(d.name()), "flags"))).as(d.name()).contains((Object) "UP");
                 }
             }
-            // lo plus the kept pairs, nothing else
-            assertThat(seen).hasSize(1 + 2 * (int) expected.values().stream().filter(e -> e.exists).count());
+            // lo, the bridge, the kept pairs, nothing else
+            assertThat(seen).hasSize(2 + 2 * (int) expected.values().stream().filter(e -> e.exists).count());
+
+            // ports and their costs as iproute2 reads them
+            Map<String, Object> detailed = new HashMap<>();
+            for (Object link : Json.list(ns.json("ip -d -j link show"))) {
+                detailed.put((String) Json.at(link, "ifname"), link);
+            }
+            // every static FDB entry of the bridge, by port, as iproute2 reads them
+            Map<String, java.util.Set<String>> fdb = new HashMap<>();
+            for (Object f : Json.list(ns.json("bridge -j fdb show br " + BRIDGE))) {
+                if ("static".equals(Json.map(f).get("state"))) {
+                    fdb.computeIfAbsent((String) Json.at(f, "ifname"), k -> new java.util.TreeSet<>()).add((String) Json.at(f, "mac"));
+                }
+            }
+            int entries = 0;
+            for (Map.Entry<Dev, Expect> x : expected.entrySet()) {
+                Dev d = x.getKey();
+                Expect e = x.getValue();
+                if (!e.exists) {
+                    assertThat(fdb).doesNotContainKey(d.name());
+                    continue;
+                }
+                Object link = detailed.get(d.name());
+                assertThat(Json.at(link, "master")).as(d.name() + " master").isEqualTo(BRIDGE);
+                assertThat(((Number) Json.at(link, "linkinfo", "info_slave_data", "cost")).longValue())
+                        .as(d.name() + " cost").isEqualTo(e.cost);
+                assertThat(Json.at(link, "linkinfo", "info_slave_data", "hairpin")).as(d.name() + " hairpin").isEqualTo(true);
+                assertThat(Json.at(link, "linkinfo", "info_slave_data", "proxy_arp")).as(d.name() + " proxy_arp").isEqualTo(true);
+                assertThat(fdb.get(d.name())).as(d.name() + " static FDB entries").isEqualTo(e.macs);
+                entries += e.macs.size();
+            }
+            assertThat(fdb.values().stream().mapToInt(java.util.Set::size).sum()).isEqualTo(entries);
         }
     }
 }

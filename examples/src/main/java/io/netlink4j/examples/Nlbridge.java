@@ -1,0 +1,129 @@
+package io.netlink4j.examples;
+
+import io.netlink4j.bridge.BridgeNetlink;
+import io.netlink4j.examples.cli.BridgeCommand;
+import io.netlink4j.examples.cli.DemoCommand;
+import io.netlink4j.examples.cli.DoctorCommand;
+import io.netlink4j.examples.cli.Failure;
+import io.netlink4j.examples.cli.FdbCommand;
+import io.netlink4j.examples.cli.MonitorCommand;
+import io.netlink4j.examples.cli.PortCommand;
+import io.netlink4j.examples.cli.Version;
+import io.netlink4j.examples.cli.VlanCommand;
+import java.io.OutputStreamWriter;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * {@code nlbridge}: the bridge of a network namespace from the shell, in the manner of iproute2's
+ * {@code bridge} and {@code ip link}, on the netlink4j API.
+ *
+ * <p>Exit status 0 on success, 1 when the operation failed (kernel error), 2 for bad usage or bad
+ * input. Errors are one line on stderr, {@code nlbridge: <what failed>: <why>}; {@code --debug}
+ * adds the stack trace. {@link #run} is the in-process entry (tests); {@link #main} the process one.
+ */
+@Command(name = "nlbridge", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+        versionProvider = Version.class, sortOptions = false, usageHelpAutoWidth = true,
+        description = "Configure the Linux bridge over rtnetlink: ports, bridges, VLANs, FDB, events,"
+                + " and the MetalLB L2 doctor.",
+        subcommands = {
+            PortCommand.class, BridgeCommand.class, VlanCommand.class, FdbCommand.class, MonitorCommand.class,
+            DoctorCommand.class, DemoCommand.class
+        },
+        exitCodeListHeading = "%nExit status:%n",
+        exitCodeList = {"0:success", "1:the operation failed (kernel error)", "2:bad usage or bad input"})
+public final class Nlbridge implements Runnable {
+
+    @Option(names = "--netns", paramLabel = "NAME", scope = ScopeType.INHERIT,
+            description = "Work in network namespace NAME (/run/netns/NAME, or a path), like ip -n.")
+    String netns;
+
+    @Option(names = "--json", scope = ScopeType.INHERIT,
+            description = "JSON output, with the key names of bridge -j / ip -d -j.")
+    boolean json;
+
+    @Option(names = "--debug", scope = ScopeType.INHERIT,
+            description = "Stack traces with errors; library debug logging.")
+    boolean debug;
+
+    @Spec
+    CommandSpec spec;
+
+    /** The namespace given with --netns, or null for the caller's. */
+    public String netns() {
+        return netns;
+    }
+
+    /** --json was given. */
+    public boolean json() {
+        return json;
+    }
+
+    /** --debug was given. */
+    public boolean debug() {
+        return debug;
+    }
+
+    /** A handle on the namespace given with --netns (the caller's by default). */
+    public BridgeNetlink open() {
+        return BridgeNetlink.open(netns);
+    }
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(),
+                "missing command: one of " + String.join(", ", spec.subcommands().keySet()) + " (see --help)");
+    }
+
+    /** Runs nlbridge with {@code args} writing to {@code out} and {@code err}; returns the exit status. */
+    public static int run(PrintWriter out, PrintWriter err, String... args) {
+        int status = commandLine(out, err).execute(args);
+        out.flush();
+        err.flush();
+        return status;
+    }
+
+    /** The configured command line: one-line errors, exit statuses as documented. */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
+        Nlbridge app = new Nlbridge();
+        CommandLine cl = new CommandLine(app);
+        cl.setOut(out);
+        cl.setErr(err);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setExecutionStrategy(parsed -> {
+            if (app.debug) {
+                // before the first logger is made; a no-op when slf4j-simple is already set up
+                System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+            }
+            return new CommandLine.RunLast().execute(parsed);
+        });
+        cl.setParameterExceptionHandler((ex, args) -> report(app, ex.getCommandLine(), ex, err));
+        cl.setExecutionExceptionHandler((ex, where, parsed) -> report(app, where, ex, err));
+        return cl;
+    }
+
+    private static int report(Nlbridge app, CommandLine where, Exception e, PrintWriter err) {
+        String what = where == null ? "" : where.getCommandSpec().qualifiedName(" ");
+        what = what.startsWith("nlbridge") ? what.substring("nlbridge".length()).strip() : what;
+        Failure f = Failure.of(what, e);
+        f.details().forEach(err::println);
+        err.println(f.line());
+        if (app.debug) {
+            e.printStackTrace(err);
+        }
+        err.flush();
+        return f.exitCode();
+    }
+
+    public static void main(String[] args) {
+        PrintWriter out = new PrintWriter(new OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        System.exit(run(out, err, args));
+    }
+}

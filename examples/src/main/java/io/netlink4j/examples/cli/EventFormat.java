@@ -1,0 +1,58 @@
+package io.netlink4j.examples.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.netlink4j.bridge.BridgeEvent;
+import java.io.IOException;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.IntFunction;
+
+/** Monitor events as one line of text or one JSON object. */
+final class EventFormat {
+    private EventFormat() {}
+
+    static String text(BridgeEvent event, IntFunction<String> names) {
+        if (event instanceof BridgeEvent.FdbEvent f) {
+            return "fdb " + f.kind().name().toLowerCase(Locale.ROOT) + " " + FdbFormat.text(f.entry(), names, true);
+        }
+        if (event instanceof BridgeEvent.PortEvent p) {
+            StringBuilder sb = new StringBuilder("port ").append(p.kind().name().toLowerCase(Locale.ROOT)).append(' ')
+                    .append(p.name() != null ? p.name() : names.apply(p.ifindex()));
+            if (p.master() != 0) {
+                sb.append(" master ").append(names.apply(p.master()));
+            }
+            p.changed().forEach((k, v) -> sb.append(' ').append(k).append(' ').append(v));
+            return sb.toString();
+        }
+        if (event instanceof BridgeEvent.Overrun o) {
+            return "overrun: events were lost (" + o.count() + " so far); the FDB view was reloaded";
+        }
+        return event.toString();
+    }
+
+    static void json(JsonGenerator g, BridgeEvent event, IntFunction<String> names) throws IOException {
+        g.writeStartObject();
+        if (event instanceof BridgeEvent.FdbEvent f) {
+            g.writeStringField("event", "fdb");
+            g.writeStringField("kind", f.kind().name().toLowerCase(Locale.ROOT));
+            g.writeFieldName("entry");
+            FdbFormat.json(g, f.entry(), names, true);
+        } else if (event instanceof BridgeEvent.PortEvent p) {
+            g.writeStringField("event", "port");
+            g.writeStringField("kind", p.kind().name().toLowerCase(Locale.ROOT));
+            g.writeStringField("ifname", p.name() != null ? p.name() : names.apply(p.ifindex()));
+            if (p.master() != 0) {
+                g.writeStringField("master", names.apply(p.master()));
+            }
+            g.writeObjectFieldStart("changed");
+            for (Map.Entry<String, Long> e : p.changed().entrySet()) {
+                g.writeNumberField(e.getKey(), e.getValue());
+            }
+            g.writeEndObject();
+        } else if (event instanceof BridgeEvent.Overrun o) {
+            g.writeStringField("event", "overrun");
+            g.writeNumberField("count", o.count());
+        }
+        g.writeEndObject();
+    }
+}

@@ -1,0 +1,93 @@
+package io.netlink4j.examples.cli;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import io.netlink4j.bridge.FdbEntry;
+import io.netlink4j.bridge.FdbFlag;
+import io.netlink4j.bridge.FdbState;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.IntFunction;
+
+/** FDB entries as {@code bridge fdb show} prints them, in text and with {@code -j}. */
+final class FdbFormat {
+    private FdbFormat() {}
+
+    // the order of iproute2's print_fdb_flags
+    private static final FdbFlag[] FLAG_ORDER = {
+        FdbFlag.SELF, FdbFlag.ROUTER, FdbFlag.EXTERN_LEARN, FdbFlag.OFFLOADED, FdbFlag.MASTER, FdbFlag.STICKY,
+        FdbFlag.LOCKED
+    };
+
+    static List<String> flags(FdbEntry e) {
+        List<String> out = new ArrayList<>();
+        for (FdbFlag f : FLAG_ORDER) {
+            if (e.has(f)) {
+                out.add(f == FdbFlag.OFFLOADED ? "offload" : f.name().toLowerCase(java.util.Locale.ROOT));
+            }
+        }
+        return out;
+    }
+
+    /** iproute2's state_n2a: a dynamic (reachable) entry has the empty state. */
+    static String state(FdbState s) {
+        switch (s) {
+            case PERMANENT: return "permanent";
+            case STATIC: return "static";
+            case STALE: return "stale";
+            case DYNAMIC:
+            default: return "";
+        }
+    }
+
+    /** "02:00:00:00:00:01 dev v0 vlan 10 master br0 static"; {@code showDev} false when filtered by device, as iproute2. */
+    static String text(FdbEntry e, IntFunction<String> names, boolean showDev) {
+        StringBuilder sb = new StringBuilder(e.mac());
+        if (showDev && e.ifindex() != 0) {
+            sb.append(" dev ").append(e.ifname() != null ? e.ifname() : names.apply(e.ifindex()));
+        }
+        if (e.vlan() != 0) {
+            sb.append(" vlan ").append(e.vlan());
+        }
+        if (e.dst() != null) {
+            sb.append(" dst ").append(e.dst().getHostAddress());
+        }
+        if (e.vni() >= 0) {
+            sb.append(" vni ").append(e.vni());
+        }
+        for (String f : flags(e)) {
+            sb.append(' ').append(f);
+        }
+        if (e.master() != 0) {
+            sb.append(" master ").append(names.apply(e.master()));
+        }
+        String st = state(e.state());
+        if (!st.isEmpty()) {
+            sb.append(' ').append(st);
+        }
+        return sb.toString();
+    }
+
+    static void json(JsonGenerator g, FdbEntry e, IntFunction<String> names, boolean showDev) throws IOException {
+        g.writeStartObject();
+        g.writeStringField("mac", e.mac());
+        if (showDev && e.ifindex() != 0) {
+            g.writeStringField("ifname", e.ifname() != null ? e.ifname() : names.apply(e.ifindex()));
+        }
+        if (e.vlan() != 0) {
+            g.writeNumberField("vlan", e.vlan());
+        }
+        if (e.dst() != null) {
+            g.writeStringField("dst", e.dst().getHostAddress());
+        }
+        if (e.vni() >= 0) {
+            g.writeNumberField("vni", e.vni());
+        }
+        JsonOut.strings(g, "flags", flags(e));
+        if (e.master() != 0) {
+            g.writeStringField("master", names.apply(e.master()));
+        }
+        g.writeStringField("state", state(e.state()));
+        g.writeEndObject();
+    }
+}

@@ -1,0 +1,67 @@
+package io.netlink4j.examples.cli;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.io.UncheckedIOException;
+
+/**
+ * Streams one JSON document to the command's output on one line, as {@code ip -j} does.
+ *
+ * <pre>{@code
+ * JsonOut.write(out(), g -> { g.writeStartArray(); ...; g.writeEndArray(); });
+ * }</pre>
+ */
+public final class JsonOut {
+    private JsonOut() {}
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
+            .build();
+
+    /** Writes a document through {@code body}, then a newline. */
+    public interface Body {
+        void write(JsonGenerator g) throws IOException;
+    }
+
+    public static void write(PrintWriter out, Body body) {
+        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            body.write(g);
+        } catch (IOException e) {
+            throw new UncheckedIOException("writing JSON", e);
+        }
+        out.println();
+        out.flush();
+    }
+
+    /** {@code "name": value} when value is not null (iproute2 leaves absent attributes out). */
+    public static void opt(JsonGenerator g, String name, Boolean value) throws IOException {
+        if (value != null) {
+            g.writeBooleanField(name, value);
+        }
+    }
+
+    public static void opt(JsonGenerator g, String name, Integer value) throws IOException {
+        if (value != null) {
+            g.writeNumberField(name, value);
+        }
+    }
+
+    public static void opt(JsonGenerator g, String name, String value) throws IOException {
+        if (value != null) {
+            g.writeStringField(name, value);
+        }
+    }
+
+    /** {@code "name": ["A","B"]}. */
+    public static void strings(JsonGenerator g, String name, Iterable<String> values) throws IOException {
+        g.writeArrayFieldStart(name);
+        for (String v : values) {
+            g.writeString(v);
+        }
+        g.writeEndArray();
+    }
+}

@@ -1,0 +1,72 @@
+package io.netlink4j.examples.cli;
+
+import io.netlink4j.bridge.BridgeEvent;
+import io.netlink4j.bridge.BridgeMonitor;
+import io.netlink4j.bridge.BridgeNetlink;
+import io.netlink4j.core.Link;
+import io.netlink4j.core.Links;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/**
+ * {@code nlbridge monitor [--count N]}: FDB and bridge-port events as they happen, one per line
+ * (with --json one JSON object per line), until Ctrl-C or N events.
+ */
+@Command(name = "monitor", description = {
+    "Print FDB and bridge port events as they happen.",
+    "One line per event (like bridge monitor fdb link) until Ctrl-C or --count events;",
+    "with --json one JSON object per line."})
+public final class MonitorCommand extends NlCommand {
+    @Option(names = "--count", paramLabel = "N", description = "Stop after N events.")
+    Integer count;
+
+    private final Map<Integer, String> names = new ConcurrentHashMap<>();
+
+    @Override
+    protected void check() {
+        if (count != null && count < 1) {
+            throw new IllegalArgumentException("--count must be at least 1: " + count);
+        }
+    }
+
+    @Override
+    protected int run(BridgeNetlink nl) {
+        nl.call(ch -> new Links(ch).list()).forEach(l -> names.put(l.index(), l.name()));
+        try (BridgeMonitor mon = nl.monitor()) {
+            int[] seen = {0};
+            mon.run(event -> {
+                print(nl, event);
+                if (count != null && ++seen[0] >= count) {
+                    mon.stop();
+                }
+            });
+        }
+        return 0;
+    }
+
+    private String name(BridgeNetlink nl, int index) {
+        String n = names.get(index);
+        if (n == null && index > 0) {
+            // a device made after we started: one lookup, remembered
+            try {
+                Link l = nl.call(ch -> new Links(ch).get(index));
+                n = l.name();
+                names.put(index, n);
+            } catch (RuntimeException e) {
+                n = "if" + index;
+            }
+        }
+        return n;
+    }
+
+    private void print(BridgeNetlink nl, BridgeEvent event) {
+        if (json()) {
+            JsonOut.write(out(), g -> EventFormat.json(g, event, i -> name(nl, i)));
+        } else {
+            out().println(EventFormat.text(event, i -> name(nl, i)));
+            out().flush();
+        }
+    }
+}

@@ -1,0 +1,56 @@
+package io.netlink4j.examples.cli;
+
+import io.netlink4j.bridge.BridgeNetlink;
+import io.netlink4j.examples.Nlbridge;
+import java.io.PrintWriter;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/**
+ * A leaf command that talks to the kernel: opens a handle on the namespace of {@code --netns},
+ * runs, closes it. Arguments are converted and checked by picocli before {@link #run} — bad input
+ * fails with exit status 2 before anything is sent.
+ */
+public abstract class NlCommand implements Callable<Integer> {
+    @Spec
+    protected CommandSpec spec;
+
+    /** The root command with the global options. */
+    protected Nlbridge app() {
+        return (Nlbridge) spec.root().userObject();
+    }
+
+    /** Where results go (stdout, or the test's writer). */
+    protected PrintWriter out() {
+        return spec.commandLine().getOut();
+    }
+
+    /** Where progress and warnings go (stderr). */
+    protected PrintWriter err() {
+        return spec.commandLine().getErr();
+    }
+
+    protected boolean json() {
+        return app().json();
+    }
+
+    @Override
+    public Integer call() throws Exception {
+        check();
+        try (BridgeNetlink nl = app().open()) {
+            int status = run(nl);
+            out().flush();
+            return status;
+        }
+    }
+
+    /**
+     * Checks the arguments as a whole before anything is opened or sent (single values are
+     * checked by their converters); throws IllegalArgumentException (exit status 2).
+     */
+    protected void check() {}
+
+    /** The command's work on an open handle; returns the exit status. */
+    protected abstract int run(BridgeNetlink nl) throws Exception;
+}

@@ -1,0 +1,104 @@
+package io.netlink4j.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netlink4j.core.testing.Json;
+import io.netlink4j.core.testing.KernelTest;
+import io.netlink4j.core.testing.TestNetns;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+@KernelTest
+class MonitorCommandKernelTest {
+    TestNetns ns;
+
+    @BeforeEach
+    void setUp() {
+        ns = TestNetns.withBridgeAndPort();
+    }
+
+    @AfterEach
+    void tearDown() {
+        ns.close();
+    }
+
+    /** Runs the monitor while another thread keeps adding static entries until it has printed {@code count} events. */
+    Cli.Result monitorWhileAdding(int count, String... extra) throws Exception {
+        AtomicBoolean done = new AtomicBoolean();
+        String[] args = new String[extra.length + 3];
+        System.arraycopy(extra, 0, args, 0, extra.length);
+        args[extra.length] = "monitor";
+        args[extra.length + 1] = "--count";
+        args[extra.length + 2] = Integer.toString(count);
+        CompletableFuture<Cli.Result> mon = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Cli.in(ns.name(), args);
+            } finally {
+                done.set(true);
+            }
+        });
+        // the monitor subscribes when it starts: keep making changes until it has seen enough
+        for (int i = 1; !done.get() && i < 200; i++) {
+            ns.bridge(String.format("fdb add 02:00:00:00:01:%02x dev v0 master static", i));
+            try {
+                mon.get(50, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // still waiting for events: make another change
+            }
+        }
+        return mon.get(60, TimeUnit.SECONDS);
+    }
+
+    Set<String> bridgeMacs() {
+        return Json.list(ns.json("bridge -j fdb show br br0")).stream().map(e -> (String) Json.at(e, "mac"))
+                .collect(Collectors.toSet());
+    }
+
+    @Test
+    void printsFdbEventsAsTheyHappen() throws Exception {
+        Cli.Result r = monitorWhileAdding(3);
+        assertThat(r).isNotNull();
+        assertThat(r.status()).as(r.toString()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(3);
+        Set<String> macs = bridgeMacs();
+        for (String l : lines) {
+            // an entry added while the monitor loads the FDB it starts from reads as "changed"
+            assertThat(l).matches("fdb (added|changed) 02:00:00:00:01:[0-9a-f]{2} dev v0 master br0 static");
+            assertThat(macs).contains(l.split(" ")[2]);
+        }
+    }
+
+    @Test
+    void jsonEventsOnePerLine() throws Exception {
+        Cli.Result r = monitorWhileAdding(2, "--json");
+        assertThat(r.status()).as(r.toString()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(2);
+        Set<String> macs = bridgeMacs();
+        for (String l : lines) {
+            Object j = Json.parse(l);
+            assertThat(Json.at(j, "event")).isEqualTo("fdb");
+            assertThat(Json.at(j, "kind")).isIn("added", "changed");
+            assertThat(Json.at(j, "entry", "ifname")).isEqualTo("v0");
+            assertThat(Json.at(j, "entry", "master")).isEqualTo("br0");
+            assertThat(Json.at(j, "entry", "state")).isEqualTo("static");
+            assertThat(macs).contains((String) Json.at(j, "entry", "mac"));
+        }
+    }
+
+    @Test
+    void countMustBePositive() {
+        Cli.Result r = Cli.in(ns.name(), "monitor", "--count", "0");
+        assertThat(r.status()).isEqualTo(2);
+        assertThat(r.errLines()).singleElement().asString().isEqualTo("nlbridge: monitor: --count must be at least 1: 0");
+    }
+}
