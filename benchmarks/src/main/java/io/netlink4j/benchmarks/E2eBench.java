@@ -28,6 +28,12 @@ import java.util.List;
  */
 public final class E2eBench {
     private static final int WARMUPS = 4;
+    /**
+     * Warm-up passes of an add: C2 compiles the FDB path only after tens of thousands of entries
+     * (with 4 passes of 10k it still compiled FdbPlan.check, parseMac and the encoder during the
+     * timed run, -XX:+PrintCompilation showed).
+     */
+    private static final int ADD_WARMUPS = 10;
     private static final String DEV = "v0";
 
     private E2eBench() {}
@@ -74,7 +80,7 @@ public final class E2eBench {
 
     private static void add(LibraryOps ops, String mode, int n) throws InterruptedException {
         // warm-up on a scratch bridge, deleted again before the timed run on br0/v0
-        for (int k = 0; k < WARMUPS; k++) {
+        for (int k = 0; k < ADD_WARMUPS; k++) {
             ops.createScratch("wbr0", "wv0", "wv1");
             try {
                 // one-at-a-time runs 10k round trips per pass: 3k per pass warm it up as well
@@ -92,9 +98,11 @@ public final class E2eBench {
         }
         List<FdbSpec> entries = LibraryOps.entries(DEV, n); // the caller's input, built before the clock
         settle(); // also lets the kernel free the scratch entries (RCU) before the clock runs
+        profileStart();
         long t0 = start();
         int ok = addOp(ops, mode, entries);
         long t1 = System.nanoTime();
+        profileStop(mode + "-" + n);
         print(mode, ok, t1 - t0);
         if (ok != n) {
             System.exit(1);
@@ -262,6 +270,10 @@ public final class E2eBench {
             recording = new jdk.jfr.Recording();
             recording.enable("jdk.ExecutionSample").withPeriod(java.time.Duration.ofMillis(1));
             recording.enable("jdk.NativeMethodSample").withPeriod(java.time.Duration.ofMillis(1));
+            recording.enable("jdk.Deoptimization");
+            recording.enable("jdk.Compilation").withThreshold(java.time.Duration.ZERO);
+            recording.enable("jdk.GarbageCollection");
+            recording.enable("jdk.SafepointBegin");
             recording.start();
         }
     }
