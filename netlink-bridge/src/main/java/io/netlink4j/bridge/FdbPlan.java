@@ -106,27 +106,37 @@ final class FdbPlan {
         if (s.nhId() < 0) {
             return "nexthop id " + s.nhId() + " is negative";
         }
+        // A bulk list names the same few devices thousands of times: each name is checked and looked
+        // up once per plan, and an entry whose device is already known allocates nothing.
         Link dev;
-        String byWhat;
         if (s.device() != null) {
-            byWhat = "\"" + s.device() + "\"";
-            try {
-                LinkCodec.validateName(s.device());
-            } catch (IllegalArgumentException e) {
-                return e.getMessage();
+            dev = byName.get(s.device());
+            if (dev == null && !byName.containsKey(s.device())) {
+                try {
+                    LinkCodec.validateName(s.device());
+                } catch (IllegalArgumentException e) {
+                    return e.getMessage();
+                }
+                dev = lookup(byName, s.device(), links);
+                if (dev != null) {
+                    devices.put(dev.index(), dev);
+                }
             }
-            dev = lookup(byName, s.device(), links);
+            if (dev == null) {
+                return "no device \"" + s.device() + "\"";
+            }
         } else if (s.ifindex() > 0) {
-            byWhat = "with ifindex " + s.ifindex();
-            dev = devices.containsKey(s.ifindex()) ? devices.get(s.ifindex())
-                    : links.query("show link " + s.ifindex(), s.ifindex(), null, null);
+            dev = devices.get(s.ifindex());
+            if (dev == null) {
+                dev = links.query("show link " + s.ifindex(), s.ifindex(), null, null);
+                if (dev == null) {
+                    return "no device with ifindex " + s.ifindex();
+                }
+                devices.put(dev.index(), dev);
+            }
         } else {
             return "no device given";
         }
-        if (dev == null) {
-            return "no device " + byWhat;
-        }
-        devices.put(dev.index(), dev);
         ifindex[i] = dev.index();
         if (master && !dev.isBridgePort()) {
             if (dev.isBridge()) {
