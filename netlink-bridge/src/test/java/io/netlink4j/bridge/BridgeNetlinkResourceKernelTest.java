@@ -1,5 +1,7 @@
 package io.netlink4j.bridge;
 
+import io.netlink4j.core.testing.Descriptors;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,11 +13,6 @@ import io.netlink4j.core.NotFoundException;
 import io.netlink4j.core.testing.Json;
 import io.netlink4j.core.testing.KernelTest;
 import io.netlink4j.core.testing.TestNetns;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 
 /** The handle's failure paths close what they opened: descriptors stay flat, the thread stays home. */
@@ -23,11 +20,7 @@ import org.junit.jupiter.api.Test;
 class BridgeNetlinkResourceKernelTest {
 
     static long openFds() {
-        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
-            return s.count();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return Descriptors.count();
     }
 
     @Test
@@ -39,7 +32,7 @@ class BridgeNetlinkResourceKernelTest {
             assertThatThrownBy(() -> BridgeNetlink.open("nl4j-missing-netns"))
                     .isInstanceOf(NotFoundException.class).hasMessageContaining("nl4j-missing-netns");
         }
-        assertThat(openFds()).isLessThanOrEqualTo(before);
+        Descriptors.assertNoGrowth(before);
         assertThat(Netns.currentInode()).isEqualTo(home);
     }
 
@@ -57,7 +50,7 @@ class BridgeNetlinkResourceKernelTest {
                     assertThat(lo).isEqualTo(1);
                 }
             }
-            assertThat(openFds()).isLessThanOrEqualTo(before);
+            Descriptors.assertNoGrowth(before);
         }
     }
     /** 10,000 failing bridge operations on one handle: non-port lookups, duplicate FDB adds, unknown ports. */
@@ -81,7 +74,7 @@ class BridgeNetlinkResourceKernelTest {
             for (int i = 0; i < 10_000; i++) {
                 failing[i % failing.length].run();
             }
-            assertThat(openFds()).isLessThanOrEqualTo(before);
+            Descriptors.assertNoGrowth(before);
             // the handle still works, and the failures changed nothing
             assertThat(nl.fdb().get("02:00:00:00:aa:01", "br0", 0)).isPresent();
             assertThat(Json.list(ns.json("bridge -j fdb show br br0"))
@@ -114,7 +107,7 @@ class BridgeNetlinkResourceKernelTest {
                 }
                 m.close(); // idempotent
             }
-            assertThat(openFds()).isLessThanOrEqualTo(before);
+            Descriptors.assertNoGrowth(before);
         }
     }
 }

@@ -1,5 +1,7 @@
 package io.netlink4j.core;
 
+import io.netlink4j.core.testing.Descriptors;
+
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -11,7 +13,6 @@ import java.lang.reflect.Method;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -43,32 +44,11 @@ class ResourceKernelTest {
     }
 
     static long openFds() {
-        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
-            return s.count();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
-
-    /** The open descriptors and what they point at, to name a leak when there is one. */
-    static String fdTargets() {
-        StringBuilder sb = new StringBuilder();
-        try (Stream<Path> s = Files.list(Path.of("/proc/self/fd"))) {
-            s.forEach(p -> {
-                try {
-                    sb.append(p.getFileName()).append("->").append(Files.readSymbolicLink(p)).append(' ');
-                } catch (IOException gone) {
-                    // the descriptor of the listing itself
-                }
-            });
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return sb.toString();
+        return Descriptors.count();
     }
 
     static void assertNoGrowth(long before) {
-        assertThat(openFds()).as("open descriptors (before: %d): %s", before, fdTargets()).isLessThanOrEqualTo(before);
+        Descriptors.assertNoGrowth(before);
     }
 
     private static void report(String what, int n, long startNanos) {
