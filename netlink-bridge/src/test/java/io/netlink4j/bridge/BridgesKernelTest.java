@@ -30,14 +30,8 @@ class BridgesKernelTest {
     }
 
     @AfterEach
-    void tearDown() {
-        try {
-            if (nl != null) {
-                nl.close();
-            }
-        } finally {
-            ns.close(); // also when closing the handle failed
-        }
+    void tearDown() throws Exception {
+        ns.close(nl); // the netns goes also when closing the handle fails
     }
 
     private Map<String, Object> infoData(String dev) {

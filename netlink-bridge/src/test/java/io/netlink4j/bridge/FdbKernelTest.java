@@ -51,14 +51,8 @@ class FdbKernelTest {
     }
 
     @AfterEach
-    void tearDown() {
-        try {
-            if (nl != null) {
-                nl.close();
-            }
-        } finally {
-            ns.close(); // also when closing the handle failed
-        }
+    void tearDown() throws Exception {
+        ns.close(nl); // the netns goes also when closing the handle fails
     }
 
     /** iproute2's view: "mac dev [vlan N] state" for every entry of {@code filter} (e.g. "br br0"). */

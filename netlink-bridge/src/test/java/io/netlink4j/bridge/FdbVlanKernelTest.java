@@ -71,11 +71,8 @@ class FdbVlanKernelTest {
     }
 
     @AfterEach
-    void tearDown() {
-        if (nl != null) {
-            nl.close();
-        }
-        ns.close();
+    void tearDown() throws Exception {
+        ns.close(nl); // the netns goes also when closing the handle fails
     }
 
     /** {@code bridge -j fdb show FILTER} as "mac dev vlan state" lines (vlan 0 = none; iproute2's "" state = dynamic). */

@@ -28,9 +28,8 @@ class MetalLbDoctorKernelTest {
     }
 
     @AfterEach
-    void tearDown() {
-        nl.close();
-        ns.close();
+    void tearDown() throws Exception {
+        ns.close(nl); // the netns goes also when closing the handle fails
     }
 
     Map<String, Object> ip(String dev) {

@@ -38,14 +38,8 @@ class PortsKernelTest {
     }
 
     @AfterEach
-    void tearDown() {
-        try {
-            if (nl != null) {
-                nl.close();
-            }
-        } finally {
-            ns.close(); // also when closing the handle failed
-        }
+    void tearDown() throws Exception {
+        ns.close(nl); // the netns goes also when closing the handle fails
     }
 
     /** iproute2's view of a port: linkinfo.info_slave_data of {@code ip -d -j link show}. */

@@ -168,6 +168,20 @@ public final class TestNetns implements AutoCloseable {
         }
     }
 
+    /**
+     * Closes {@code first} (a handle or channel used in this namespace; may be null), then deletes
+     * the namespace — also when closing {@code first} failed, whose exception is then rethrown.
+     */
+    public void close(AutoCloseable first) throws Exception {
+        try {
+            if (first != null) {
+                first.close();
+            }
+        } finally {
+            close();
+        }
+    }
+
     /** Deletes the namespace (and with it every device made inside). Idempotent. */
     @Override
     public void close() {
