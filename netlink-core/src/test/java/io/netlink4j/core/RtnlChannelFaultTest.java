@@ -9,6 +9,7 @@ import static io.netlink4j.core.testing.Messages.message;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netlink4j.core.testing.Messages;
 import io.netlink4j.core.testing.ScriptedKernel;
 import io.netlink4j.jna.Errno;
 import java.nio.ByteBuffer;
@@ -29,9 +30,7 @@ class RtnlChannelFaultTest {
     final RtnlChannel ch = RtnlChannel.over(kernel, ChannelOptions.defaults());
 
     private static byte[] link(int seq, int flags, int index) {
-        byte[] ifi = new byte[16];
-        ifi[4] = (byte) index;
-        return message(Rtnetlink.RTM_NEWLINK, flags, seq, 0, concat(ifi, attr(LinkCodec.IFLA_IFNAME, cstring("eth" + index))));
+        return Messages.link(seq, flags, 0, index);
     }
 
     private void getLink() {

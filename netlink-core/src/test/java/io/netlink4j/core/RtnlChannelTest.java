@@ -10,6 +10,7 @@ import static io.netlink4j.core.testing.Messages.u32;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netlink4j.core.testing.Messages;
 import io.netlink4j.core.testing.ScriptedKernel;
 import io.netlink4j.jna.Errno;
 import java.util.ArrayList;
@@ -22,9 +23,7 @@ class RtnlChannelTest {
     final RtnlChannel ch = RtnlChannel.over(kernel, ChannelOptions.defaults());
 
     private static byte[] link(int seq, int flags, int index) {
-        byte[] ifi = new byte[16];
-        ifi[4] = (byte) index;
-        return message(Rtnetlink.RTM_NEWLINK, flags, seq, 4242, concat(ifi, attr(LinkCodec.IFLA_IFNAME, cstring("eth" + index))));
+        return Messages.link(seq, flags, 4242, index);
     }
 
     private void getLink() {

@@ -25,6 +25,13 @@ public final class Messages {
         return message(NlMsg.NLMSG_ERROR, flags, seq, 0, p.array());
     }
 
+    /** A kernel RTM_NEWLINK for ifindex {@code index} (0..255) named "eth" + index. */
+    public static byte[] link(int seq, int flags, int pid, int index) {
+        byte[] ifi = new byte[16];
+        ifi[4] = (byte) index;
+        return message(16 /* RTM_NEWLINK */, flags, seq, pid, concat(ifi, attr(3 /* IFLA_IFNAME */, cstring("eth" + index))));
+    }
+
     public static byte[] done(int seq, int flags) {
         return message(NlMsg.NLMSG_DONE, NlMsg.NLM_F_MULTI | flags, seq, 0, new byte[4]);
     }
