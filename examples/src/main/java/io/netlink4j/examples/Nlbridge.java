@@ -8,6 +8,7 @@ import io.netlink4j.examples.cli.Failure;
 import io.netlink4j.examples.cli.FdbCommand;
 import io.netlink4j.examples.cli.MonitorCommand;
 import io.netlink4j.examples.cli.PortCommand;
+import io.netlink4j.examples.cli.StateCommands;
 import io.netlink4j.examples.cli.Version;
 import io.netlink4j.examples.cli.VlanCommand;
 import java.io.OutputStreamWriter;
@@ -34,7 +35,7 @@ import picocli.CommandLine.Spec;
                 + " and the MetalLB L2 doctor.",
         subcommands = {
             PortCommand.class, BridgeCommand.class, VlanCommand.class, FdbCommand.class, MonitorCommand.class,
-            DoctorCommand.class, DemoCommand.class
+            DoctorCommand.class, DemoCommand.class, StateCommands.Diff.class, StateCommands.Apply.class
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:success", "1:the operation failed (kernel error)", "2:bad usage or bad input"})
