@@ -1,6 +1,7 @@
 package io.netlink4j.examples;
 
 import io.netlink4j.bridge.BridgeNetlink;
+import io.netlink4j.examples.cli.AgentCommand;
 import io.netlink4j.examples.cli.BridgeCommand;
 import io.netlink4j.examples.cli.DemoCommand;
 import io.netlink4j.examples.cli.DoctorCommand;
@@ -35,7 +36,8 @@ import picocli.CommandLine.Spec;
                 + " and the MetalLB L2 doctor.",
         subcommands = {
             PortCommand.class, BridgeCommand.class, VlanCommand.class, FdbCommand.class, MonitorCommand.class,
-            DoctorCommand.class, DemoCommand.class, StateCommands.Diff.class, StateCommands.Apply.class
+            DoctorCommand.class, DemoCommand.class, StateCommands.Diff.class, StateCommands.Apply.class,
+            AgentCommand.class
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:success", "1:the operation failed (kernel error)", "2:bad usage or bad input"})
