@@ -65,11 +65,14 @@ class BridgeRoundTripPropertiesTest {
         return g -> b -> setter.accept(b, g.bool());
     }
 
-    /** Up to 30 setters applied in order (a later one may override an earlier one, as a caller's would). */
+    /** Up to {@code max} setters applied in order (a later one may override an earlier one, as a caller's would). */
+    private static <B> B someOf(Gen g, int max, List<Function<Gen, Consumer<B>>> setters, B builder) {
+        g.list(0, max, () -> g.pick(setters).apply(g)).forEach(s -> s.accept(builder));
+        return builder;
+    }
+
     static PortSettings portSettings(Gen g) {
-        PortSettings.Builder b = PortSettings.builder();
-        g.list(0, 30, () -> g.pick(PORT_SETTERS).apply(g)).forEach(s -> s.accept(b));
-        return b.build();
+        return someOf(g, 30, PORT_SETTERS, PortSettings.builder()).build();
     }
 
     @SeededTest
@@ -149,11 +152,8 @@ class BridgeRoundTripPropertiesTest {
             g -> b -> b.vlanStatsPerPort(g.bool()),
             g -> b -> b.fdbMaxLearned(u32(g)));
 
-    /** Up to 40 setters applied in order. */
     static BridgeSettings bridgeSettings(Gen g) {
-        BridgeSettings.Builder b = BridgeSettings.builder();
-        g.list(0, 40, () -> g.pick(BRIDGE_SETTERS).apply(g)).forEach(s -> s.accept(b));
-        return b.build();
+        return someOf(g, 40, BRIDGE_SETTERS, BridgeSettings.builder()).build();
     }
 
     @SeededTest
