@@ -63,7 +63,16 @@ public final class AgentHttp implements AutoCloseable {
 
     @Override
     public void close() {
-        server.close();
+        // the JDK 17 server's stop may wait for its dispatcher's select timeout (about 1 s, fixed
+        // in later JDKs): bounded here, the process is exiting and the socket goes with it
+        Thread t = new Thread(server::close, "agent-http-stop");
+        t.setDaemon(true);
+        t.start();
+        try {
+            t.join(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         executor.shutdownNow();
     }
 }

@@ -33,6 +33,7 @@ public final class AgentCommand extends StateCommands.FileCommand implements Age
     Duration resync;
 
     private List<StateProblem> lastProblems = List.of();
+    private long stopAt;
 
     @Override
     protected void check() {
@@ -61,7 +62,9 @@ public final class AgentCommand extends StateCommands.FileCommand implements Age
                     + host + ":" + agent.port() + "/metrics and /healthz, full pass every " + resync.toSeconds() + " s");
             agent.awaitStop();
             line("agent: stopping");
+            stopAt = System.nanoTime();
         }
+        line("agent: stopped in " + (System.nanoTime() - stopAt) / 1_000_000 + " ms");
         return Failure.OK;
     }
 
