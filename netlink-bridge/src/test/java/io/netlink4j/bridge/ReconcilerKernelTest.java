@@ -135,7 +135,7 @@ class ReconcilerKernelTest {
         Path batch = Files.createTempFile("drift", ".batch");
         try {
             StringBuilder sb = new StringBuilder();
-            int flips = 400;
+            int flips = 1000;
             for (int i = 0; i < flips; i++) {
                 sb.append("link set dev v0 hairpin ").append(i % 2 == 0 ? "off" : "on").append('\n');
             }
