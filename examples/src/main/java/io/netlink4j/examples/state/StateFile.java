@@ -152,7 +152,7 @@ public final class StateFile {
         }
         Node fn = m.get("fdb");
         if (fn != null) {
-            fdb(name, fn, ports);
+            fdb(name, fn, ports, portOf);
         }
         DesiredBridge br = check(n, () -> DesiredBridge.of(name, s.build()));
         for (Map.Entry<String, DesiredPort.Builder> e : ports.entrySet()) {
@@ -224,7 +224,7 @@ public final class StateFile {
         return b;
     }
 
-    private void fdb(String bridge, Node n, Map<String, DesiredPort.Builder> ports) {
+    private void fdb(String bridge, Node n, Map<String, DesiredPort.Builder> ports, Map<String, String> portOf) {
         List<Node> items = n.list();
         if (items == null) {
             throw error(n, "expected a list of entries like {mac: \"02:00:00:00:00:01\", port: eth1}");
@@ -251,6 +251,11 @@ public final class StateFile {
             String portName = check(port, () -> text(port));
             DesiredPort.Builder p = ports.get(portName);
             if (p == null) {
+                String other = portOf.putIfAbsent(portName, bridge);
+                if (other != null && !other.equals(bridge)) {
+                    throw error(port, "port " + portName + " is a port of bridge " + other
+                            + " (line " + lines.get(other + "/" + portName) + "), not of " + bridge);
+                }
                 p = check(port, () -> DesiredPort.builder(portName));
                 ports.put(portName, p);
                 lines.putIfAbsent(bridge + "/" + portName, port.line());

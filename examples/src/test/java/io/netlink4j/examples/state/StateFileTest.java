@@ -137,6 +137,19 @@ class StateFileTest {
     }
 
     @Test
+    void anFdbEntryOnAPortOfAnotherBridgeIsNamedWithItsLine() {
+        bad("""
+                bridges:
+                  br0:
+                    ports:
+                      eth1: {hairpin: on}
+                  br1:
+                    fdb:
+                      - {mac: "02:00:00:00:00:01", port: eth1}
+                """, "bad.yaml:7: bridges.br1.fdb[0].port: port eth1 is a port of bridge br0 (line 4), not of br1");
+    }
+
+    @Test
     void valuesOfTheWrongKindOrRangeAreNamed() {
         bad("bridges:\n  br0:\n    stp: maybe\n", "bad.yaml:3: bridges.br0.stp: expected on or off, not \"maybe\"");
         bad("bridges:\n  br0:\n    ports:\n      v0: {cost: 0}\n", "bad.yaml:4: bridges.br0.ports.v0.cost: port cost must be 1..65535: 0");
