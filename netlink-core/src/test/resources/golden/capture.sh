@@ -3,10 +3,12 @@
 # Needs: root, iproute2 (ip/bridge), strace, python3.
 # Every capture runs in a fresh, private network namespace that is deleted
 # afterwards (also on failure/interrupt). The host's interfaces are never touched.
-# Usage: ./capture.sh        (no arguments; writes NAME.txt next to this script)
+# Usage: ./capture.sh [REGEX]  (writes NAME.txt next to this script; with REGEX only the
+#                              captures whose NAME matches it, e.g. ./capture.sh '^mdb_')
 set -u
 DIR=$(cd "$(dirname "$0")" && pwd)
 NS="gold$$"
+ONLY=${1:-}
 TMP=$(mktemp -d)
 cleanup() { ip netns del "$NS" 2>/dev/null; rm -rf "$TMP"; }
 trap cleanup EXIT
@@ -21,6 +23,7 @@ DATE=$(date +%F)
 #   SETUP is run with sh -c inside a fresh netns (not traced); COMMAND is traced.
 cap() {
     local name=$1 setup=$2 cmd=$3; shift 3
+    if [ -n "${ONLY:-}" ] && ! [[ $name =~ $ONLY ]]; then return 0; fi
     ip netns del "$NS" 2>/dev/null
     ip netns add "$NS" || { echo "cannot create netns $NS" >&2; exit 1; }
     if [ -n "$setup" ]; then
@@ -285,3 +288,28 @@ cap vlan_show_json_detail "$BASE" "bridge -d vlan show" "$NOVF" \
     "-d makes iproute2 6.1 use an RTM_GETVLAN dump (struct br_vlan_msg + BRIDGE_VLANDB_DUMP_FLAGS); adding -j (JSON) does not change the bytes sent"
 cap bridge_vlan_filtering_on "$BASE" "ip link set dev br0 type bridge vlan_filtering 1" "$NOVF" \
     "IFLA_LINKINFO > IFLA_INFO_KIND \"bridge\" + IFLA_INFO_DATA > IFLA_BR_VLAN_FILTERING (7) u8 1; kernel: EOPNOTSUPP without ext-ack message"
+
+# ---------------- mdb (IPv6 off before the links come up: no MLD reports, no learned groups) ----------------
+MDBBASE="sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1; $BASE"
+cap mdb_add_permanent "$MDBBASE" "bridge mdb add dev br0 port v0 grp 239.1.1.1 permanent" \
+    "RTM_NEWMDB REQUEST|ACK|EXCL|CREATE, struct br_port_msg {AF_BRIDGE, ifindex br0} + MDBA_SET_ENTRY = struct br_mdb_entry (28 bytes: ifindex v0, state MDB_PERMANENT, flags 0, vid 0, addr.u.ip4, proto ETH_P_IP big-endian); ack 0"
+cap mdb_add_temp_vid "$MDBBASE" "bridge mdb add dev br0 port v0 grp 239.1.1.2 temp vid 10" \
+    "state MDB_TEMPORARY (0), vid 10; this kernel accepts a vid without VLAN filtering; ack 0"
+cap mdb_add_ipv6 "$MDBBASE" "bridge mdb add dev br0 port v0 grp ff0e::1 permanent" \
+    "addr.u.ip6, proto ETH_P_IPV6 (0x86dd big-endian); ack 0"
+cap mdb_add_l2 "$MDBBASE" "bridge mdb add dev br0 port v0 grp 01:00:5e:01:01:05 permanent" \
+    "L2 group: addr.u.mac_addr, proto 0; ack 0"
+cap mdb_add_src "$MDBBASE" "bridge mdb add dev br0 port v0 grp 239.1.1.3 src 192.0.2.1 permanent" \
+    "(S, G) entry: + MDBA_SET_ENTRY_ATTRS (with NLA_F_NESTED: 0x8002) > MDBE_ATTR_SOURCE (4 bytes); ack 0"
+cap mdb_add_host "$MDBBASE" "bridge mdb add dev br0 port br0 grp 239.1.1.9 temp" \
+    "host join: the entry's ifindex is the bridge itself; ack 0"
+cap mdb_add_local_error "$MDBBASE" "bridge mdb add dev br0 port v0 grp 224.0.0.5 permanent" \
+    "224.0.0.0/24 is refused: -EINVAL with ext-ack 'IPv4 entry group address is local multicast'"
+cap mdb_del "$MDBBASE; bridge mdb add dev br0 port v0 grp 239.1.1.1 permanent" \
+    "bridge mdb del dev br0 port v0 grp 239.1.1.1 permanent" \
+    "RTM_DELMDB REQUEST|ACK with the same body as the add; ack 0"
+cap mdb_del_missing_error "$MDBBASE" "bridge mdb del dev br0 port v0 grp 239.1.1.7 permanent" \
+    "deleting an entry that does not exist: -EINVAL, no ext-ack"
+MDB5="bridge mdb add dev br0 port v0 grp 239.1.1.1 permanent; bridge mdb add dev br0 port v0 grp 239.1.1.2 temp vid 10; bridge mdb add dev br0 port v0 grp ff0e::1 permanent; bridge mdb add dev br0 port v0 grp 01:00:5e:01:01:05 permanent; bridge mdb add dev br0 port v0 grp 239.1.1.3 src 192.0.2.1 permanent; bridge mdb add dev br0 port br0 grp 239.1.1.9 temp; ip link set dev v0 type bridge_slave mcast_router 2"
+cap mdb_show "$MDBBASE; $MDB5" "bridge mdb show" \
+    "RTM_GETMDB dump: struct br_port_msg {AF_BRIDGE, ifindex 0}, no attributes; the answer is one RTM_NEWMDB per bridge: MDBA_MDB > MDBA_MDB_ENTRY > MDBA_MDB_ENTRY_INFO (br_mdb_entry + MDBA_MDB_EATTR_*), and MDBA_ROUTER > MDBA_ROUTER_PORT (u32 ifindex + MDBA_ROUTER_PATTR_*)"
