@@ -313,3 +313,15 @@ cap mdb_del_missing_error "$MDBBASE" "bridge mdb del dev br0 port v0 grp 239.1.1
 MDB5="bridge mdb add dev br0 port v0 grp 239.1.1.1 permanent; bridge mdb add dev br0 port v0 grp 239.1.1.2 temp vid 10; bridge mdb add dev br0 port v0 grp ff0e::1 permanent; bridge mdb add dev br0 port v0 grp 01:00:5e:01:01:05 permanent; bridge mdb add dev br0 port v0 grp 239.1.1.3 src 192.0.2.1 permanent; bridge mdb add dev br0 port br0 grp 239.1.1.9 temp; ip link set dev v0 type bridge_slave mcast_router 2"
 cap mdb_show "$MDBBASE; $MDB5" "bridge mdb show" \
     "RTM_GETMDB dump: struct br_port_msg {AF_BRIDGE, ifindex 0}, no attributes; the answer is one RTM_NEWMDB per bridge: MDBA_MDB > MDBA_MDB_ENTRY > MDBA_MDB_ENTRY_INFO (br_mdb_entry + MDBA_MDB_EATTR_*), and MDBA_ROUTER > MDBA_ROUTER_PORT (u32 ifindex + MDBA_ROUTER_PATTR_*)"
+
+# ---------------- vxlan fdb (a real VXLAN device; IPv6 off as for mdb) ----------------
+VXBASE="$MDBBASE; ip link add vxlan0 type vxlan id 42 dstport 4789 nolearning; ip link set vxlan0 master br0; ip link set vxlan0 up"
+cap fdb_append_vxlan_remote "$VXBASE; bridge fdb append 00:00:00:00:00:00 dev vxlan0 dst 192.0.2.1 self permanent" \
+    "bridge fdb append 00:00:00:00:00:00 dev vxlan0 dst 192.0.2.2 vni 100 port 4790 via v1 self permanent" \
+    "vxlan0 = ifindex 5: RTM_NEWNEIGH REQUEST|ACK|CREATE|APPEND, ndmsg {AF_BRIDGE, 5, NUD_PERMANENT|NUD_NOARP, NTF_SELF} + NDA_LLADDR, NDA_DST (4 bytes), NDA_PORT (big-endian), NDA_VNI, NDA_IFINDEX (v1 = 3); a second remote on the all-zeros entry; ack 0"
+cap fdb_del_vxlan_remote "$VXBASE; bridge fdb append 00:00:00:00:00:00 dev vxlan0 dst 192.0.2.1 self permanent; bridge fdb append 00:00:00:00:00:00 dev vxlan0 dst 192.0.2.2 vni 100 port 4790 via v1 self permanent" \
+    "bridge fdb del 00:00:00:00:00:00 dev vxlan0 dst 192.0.2.2 vni 100 port 4790 via v1 self" \
+    "deletes one remote of the all-zeros entry: it must name the remote's dst, port, vni and via as added; ack 0"
+cap fdb_append_vxlan_src_vni "$MDBBASE; ip link add vxlan1 type vxlan external dstport 4790 nolearning; ip link set vxlan1 up" \
+    "bridge fdb append 00:00:00:00:00:00 dev vxlan1 dst 192.0.2.4 vni 100 src_vni 200 self permanent" \
+    "collect-metadata (external) device vxlan1 = ifindex 5: + NDA_VNI 100, NDA_SRC_VNI 200; ack 0"
