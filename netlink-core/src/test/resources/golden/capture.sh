@@ -325,3 +325,15 @@ cap fdb_del_vxlan_remote "$VXBASE; bridge fdb append 00:00:00:00:00:00 dev vxlan
 cap fdb_append_vxlan_src_vni "$MDBBASE; ip link add vxlan1 type vxlan external dstport 4790 nolearning; ip link set vxlan1 up" \
     "bridge fdb append 00:00:00:00:00:00 dev vxlan1 dst 192.0.2.4 vni 100 src_vni 200 self permanent" \
     "collect-metadata (external) device vxlan1 = ifindex 5: + NDA_VNI 100, NDA_SRC_VNI 200; ack 0"
+
+# ---------------- bridge options (every writable IFLA_BR_* iproute2 6.1 knows) ----------------
+cap bridge_set_mcast_options "$MDBBASE" "ip link set dev br0 type bridge mcast_router 2 mcast_query_use_ifaddr 1 mcast_querier 1 mcast_hash_max 1024 mcast_last_member_count 3 mcast_startup_query_count 3 mcast_last_member_interval 200 mcast_membership_interval 30000 mcast_querier_interval 26000 mcast_query_interval 13000 mcast_query_response_interval 1100 mcast_startup_query_interval 3200 mcast_stats_enabled 1 mcast_igmp_version 3 mcast_mld_version 2" \
+    "IFLA_INFO_DATA with the multicast IFLA_BR_* in command-line order: u8 switches and versions, u32 counts and hash_max, u64 intervals (centiseconds); ack 0"
+cap bridge_set_misc_options "$MDBBASE" "ip link set dev br0 type bridge group_fwd_mask 8 group_address 01:80:c2:00:00:08 nf_call_iptables 1 nf_call_ip6tables 1 nf_call_arptables 1 ageing_time 20000" \
+    "GROUP_FWD_MASK u16, GROUP_ADDR 6 bytes, NF_CALL_* u8, AGEING_TIME u32; ack 0"
+cap bridge_set_no_linklocal_learn "$MDBBASE" "ip link set dev br0 type bridge no_linklocal_learn 1" \
+    "IFLA_BR_MULTI_BOOLOPT (46) = struct br_boolopt_multi {optval 1, optmask 1} (BR_BOOLOPT_NO_LL_LEARN = bit 0); ack 0"
+cap bridge_set_mcast_vlan_snooping_error "$MDBBASE" "ip link set dev br0 type bridge mcast_vlan_snooping 1" \
+    "MULTI_BOOLOPT {optval 2, optmask 2} (bit 1); this kernel has no VLAN filtering, so it refuses (see the answer)"
+cap bridge_set_vlan_stats "$MDBBASE" "ip link set dev br0 type bridge vlan_stats_enabled 1 vlan_stats_per_port 1" \
+    "VLAN_STATS_ENABLED / VLAN_STATS_PER_PORT u8; this kernel takes both even without VLAN filtering: ack 0"
