@@ -54,6 +54,9 @@ public final class FdbLoadCommand extends NlCommand {
 
     @Override
     protected void check() {
+        if (ordered && keepGoing) {
+            throw new IllegalArgumentException("--ordered and --continue contradict each other: --ordered stops at the first refused change");
+        }
         name = file.equals("-") ? "<stdin>" : file;
         FdbLoadFile.Parsed parsed;
         try (BufferedReader in = file.equals("-")
@@ -79,9 +82,6 @@ public final class FdbLoadCommand extends NlCommand {
         List<FdbChange> changes = new ArrayList<>(lines.size());
         for (FdbLoadFile.Line l : lines) {
             changes.add(change(l));
-        }
-        if (ordered && keepGoing) {
-            throw new IllegalArgumentException("--ordered and --continue contradict each other: --ordered stops at the first refused change");
         }
         BulkOptions options = ordered ? BulkOptions.ordered()
                 : keepGoing ? BulkOptions.defaults().continueOnError() : BulkOptions.defaults();
