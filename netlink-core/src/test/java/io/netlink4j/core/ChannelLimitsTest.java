@@ -30,12 +30,8 @@ class ChannelLimitsTest {
         IfInfoMsg.put(w, 0, 0, 0, 0);
     }
 
-    private static final RtnlChannel.RequestEncoder SET_MTU = (i, w, seq) -> {
-        w.begin(Rtnetlink.RTM_NEWLINK, 0, seq, 0);
-        IfInfoMsg.put(w, 0, i + 1, 0, 0);
-        w.putU32(LinkCodec.IFLA_MTU, 1500);
-        w.end();
-    };
+    /** 40-byte requests. */
+    private static final RtnlChannel.RequestEncoder SET_MTU = RtnlChannelFaultTest.SET_MTU;
 
     @Test
     void abandonedDumpWhoseDoneSharesTheDatagramLeavesTheChannelReadyAtOnce() {
