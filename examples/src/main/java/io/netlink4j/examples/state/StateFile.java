@@ -47,7 +47,13 @@ import java.util.function.Supplier;
 public final class StateFile {
     static final Set<String> TOP = Set.of("bridges");
     static final Set<String> BRIDGE = Set.of("vlan-filtering", "stp", "priority", "forward-delay", "hello-time",
-            "max-age", "ageing-time", "mcast-snooping", "vlan-default-pvid", "ports", "fdb");
+            "max-age", "ageing-time", "mcast-snooping", "vlan-default-pvid", "vlan-stats", "vlan-stats-per-port",
+            "group-fwd-mask", "mcast-router", "mcast-querier", "mcast-query-use-ifaddr", "mcast-hash-max",
+            "mcast-last-member-count", "mcast-startup-query-count", "mcast-last-member-interval",
+            "mcast-membership-interval", "mcast-querier-interval", "mcast-query-interval",
+            "mcast-query-response-interval", "mcast-startup-query-interval", "mcast-stats", "mcast-igmp-version",
+            "mcast-mld-version", "nf-call-iptables", "nf-call-ip6tables", "nf-call-arptables", "fdb-max-learned",
+            "ports", "fdb");
     static final Set<String> PORT = Set.of("proxy-arp", "hairpin", "learning", "flood", "mcast-flood", "bcast-flood",
             "isolated", "neigh-suppress", "guard", "root-block", "fastleave", "mcast-to-unicast", "cost", "priority",
             "state", "vlans", "fdb-exclusive");
@@ -134,6 +140,28 @@ public final class StateFile {
                 case "ageing-time" -> check(v, () -> s.ageingTimeCentis(number(v)));
                 case "mcast-snooping" -> check(v, () -> s.mcastSnooping(onOff(v)));
                 case "vlan-default-pvid" -> check(v, () -> s.vlanDefaultPvid((int) number(v)));
+                case "vlan-stats" -> check(v, () -> s.vlanStatsEnabled(onOff(v)));
+                case "vlan-stats-per-port" -> check(v, () -> s.vlanStatsPerPort(onOff(v)));
+                case "group-fwd-mask" -> check(v, () -> s.groupFwdMask((int) number(v)));
+                case "mcast-router" -> check(v, () -> s.mcastRouter((int) number(v)));
+                case "mcast-querier" -> check(v, () -> s.mcastQuerier(onOff(v)));
+                case "mcast-query-use-ifaddr" -> check(v, () -> s.mcastQueryUseIfaddr(onOff(v)));
+                case "mcast-hash-max" -> check(v, () -> s.mcastHashMax(number(v)));
+                case "mcast-last-member-count" -> check(v, () -> s.mcastLastMemberCount(number(v)));
+                case "mcast-startup-query-count" -> check(v, () -> s.mcastStartupQueryCount(number(v)));
+                case "mcast-last-member-interval" -> check(v, () -> s.mcastLastMemberIntervalCentis(number(v)));
+                case "mcast-membership-interval" -> check(v, () -> s.mcastMembershipIntervalCentis(number(v)));
+                case "mcast-querier-interval" -> check(v, () -> s.mcastQuerierIntervalCentis(number(v)));
+                case "mcast-query-interval" -> check(v, () -> s.mcastQueryIntervalCentis(number(v)));
+                case "mcast-query-response-interval" -> check(v, () -> s.mcastQueryResponseIntervalCentis(number(v)));
+                case "mcast-startup-query-interval" -> check(v, () -> s.mcastStartupQueryIntervalCentis(number(v)));
+                case "mcast-stats" -> check(v, () -> s.mcastStatsEnabled(onOff(v)));
+                case "mcast-igmp-version" -> check(v, () -> s.mcastIgmpVersion((int) number(v)));
+                case "mcast-mld-version" -> check(v, () -> s.mcastMldVersion((int) number(v)));
+                case "nf-call-iptables" -> check(v, () -> s.nfCallIptables(onOff(v)));
+                case "nf-call-ip6tables" -> check(v, () -> s.nfCallIp6tables(onOff(v)));
+                case "nf-call-arptables" -> check(v, () -> s.nfCallArptables(onOff(v)));
+                case "fdb-max-learned" -> check(v, () -> s.fdbMaxLearned(number(v)));
                 default -> { } // ports and fdb below
             }
         }
@@ -286,6 +314,9 @@ public final class StateFile {
         }
         if (v.value() instanceof String s && !s.isBlank() && s.strip().chars().allMatch(Character::isDigit) && s.strip().length() < 12) {
             return Long.parseLong(s.strip());
+        }
+        if (v.value() instanceof String s && s.strip().matches("0[xX][0-9a-fA-F]{1,8}")) {
+            return Long.parseLong(s.strip().substring(2), 16);
         }
         throw new IllegalArgumentException("expected a number, not " + show(v));
     }

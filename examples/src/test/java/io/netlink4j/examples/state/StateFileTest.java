@@ -59,6 +59,23 @@ class StateFileTest {
     }
 
     @Test
+    void moreBridgeOptionsOfBridgeSetAreKeys() {
+        BridgeState s = StateFile.parse("s.yaml", """
+                bridges:
+                  br0: {group-fwd-mask: "0x4000", mcast-querier: on, mcast-igmp-version: 3, nf-call-iptables: off,
+                        mcast-query-interval: 12500, fdb-max-learned: 100}
+                """).state();
+        var b = s.bridges().get("br0").settings();
+        assertThat(b.groupFwdMask()).isEqualTo(0x4000);
+        assertThat(b.mcastQuerier()).isTrue();
+        assertThat(b.mcastIgmpVersion()).isEqualTo(3);
+        assertThat(b.nfCallIptables()).isFalse();
+        assertThat(b.mcastQueryIntervalCentis()).isEqualTo(12500L);
+        assertThat(b.fdbMaxLearned()).isEqualTo(100L);
+        bad("bridges:\n  br0: {mcast-igmp-version: 4}\n", "bad.yaml:2: bridges.br0.mcast-igmp-version: mcast_igmp_version must be 2..3: 4");
+    }
+
+    @Test
     void jsonReadsToTheSameState() {
         BridgeState yaml = StateFile.parse("s.yaml", ISSUE_EXAMPLE).state();
         BridgeState json = StateFile.parse("s.json", SAME_AS_JSON).state();
