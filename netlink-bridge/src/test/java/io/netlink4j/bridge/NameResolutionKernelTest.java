@@ -16,13 +16,13 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * A single FDB change names its device without an RTM_GETLINK (ioctl SIOCGIFINDEX on the
- * handle's socket). Nothing may be remembered between calls: each test changes what a name
+ * A single FDB change and a port update name their device without an RTM_GETLINK (ioctl
+ * SIOCGIFINDEX on the handle's socket). Nothing may be remembered between calls: each test changes what a name
  * means between two calls of one handle and checks with {@code bridge -j fdb show} that the
  * entry landed on the device that has the name now, in the handle's namespace.
  */
 @KernelTest
-class FdbNameResolutionKernelTest {
+class NameResolutionKernelTest {
     TestNetns ns;
     BridgeNetlink nl;
 
@@ -128,6 +128,41 @@ class FdbNameResolutionKernelTest {
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("br0 is a bridge, not a bridge port");
     }
 
+    /** proxy_arp of {@code dev} as {@code ip -d -j link show} reports it. */
+    private static Object proxyArp(TestNetns in, String dev) {
+        Object info = Json.map(Json.list(in.json("ip -d -j link show dev " + dev)).get(0)).get("linkinfo");
+        return Json.map(Json.map(info).get("info_slave_data")).get("proxy_arp");
+    }
+
+    @Test
+    void portUpdateByNameFollowsRenameDeleteAndRecreate() {
+        PortSettings on = PortSettings.builder().proxyArp(true).build();
+        PortSettings off = PortSettings.builder().proxyArp(false).build();
+        nl.ports().set("v0", on);
+        assertThat(proxyArp(ns, "v0")).isEqualTo(true);
+        // the name moves to the other port: the update must reach the device called v0 now
+        ns.ip("link set v0 down");
+        ns.ip("link set v0 name v0x");
+        ns.ip("link set v2 down");
+        ns.ip("link set v2 name v0");
+        nl.ports().set("v0", on);
+        assertThat(proxyArp(ns, "v0")).isEqualTo(true);
+        nl.ports().set("v0x", off);
+        assertThat(proxyArp(ns, "v0x")).isEqualTo(false);
+        assertThat(proxyArp(ns, "v0")).isEqualTo(true);
+        // deleted: no such device, nothing sent
+        ns.ip("link del v0");
+        assertThatThrownBy(() -> nl.ports().set("v0", off)).isInstanceOf(io.netlink4j.core.NoSuchDeviceException.class)
+                .hasMessageContaining("v0");
+        // re-created, not a port: the kernel's EOPNOTSUPP, explained; then enslaved, updated
+        ns.ip("link add v0 type veth peer name v9");
+        assertThatThrownBy(() -> nl.ports().set("v0", on)).isInstanceOf(NotABridgePortException.class)
+                .hasMessageContaining("v0 is not a bridge port");
+        ns.ip("link set v0 master br0");
+        nl.ports().set("v0", on);
+        assertThat(proxyArp(ns, "v0")).isEqualTo(true);
+    }
+
     @Test
     void namesResolveInTheHandlesNamespaceNotTheCallers() throws Exception {
         try (TestNetns other = TestNetns.create()) {
@@ -145,7 +180,10 @@ class FdbNameResolutionKernelTest {
                 assertThat(indexOf(inOther, "v2")).isZero(); // v2 exists only in ns
                 inOther.fdb().add(FdbSpec.of("02:00:00:00:40:01", "v0"));
                 nl.fdb().add(FdbSpec.of("02:00:00:00:40:02", "v0"));
+                inOther.ports().set("v0", PortSettings.builder().proxyArp(true).build());
             }
+            assertThat(proxyArp(other, "v0")).isEqualTo(true);
+            assertThat(proxyArp(ns, "v0")).isEqualTo(false);
             assertThat(Netns.currentInode()).isEqualTo(callerNs);
             assertThat(where(other, "02:00:00:00:40:01")).containsExactly("v0");
             assertThat(where(other, "02:00:00:00:40:02")).isEmpty();
