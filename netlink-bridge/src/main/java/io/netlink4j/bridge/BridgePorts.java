@@ -89,6 +89,26 @@ public final class BridgePorts {
         });
     }
 
+    /** {@link #setAll(List, BulkOptions)} with window 64, stopping at the first refusal. */
+    public PortBulkResult setAll(List<PortUpdate> updates) {
+        return setAll(updates, BulkOptions.defaults());
+    }
+
+    /**
+     * Applies many port updates pipelined over one socket, as the FDB bulk path does: up to
+     * {@link BulkOptions#window()} requests in flight, several per datagram, each ACK matched to
+     * its update. Every device is resolved first (each name once, without a netlink round trip);
+     * if one is missing or a name is invalid nothing is sent. Each update is one AF_BRIDGE
+     * RTM_SETLINK, with the same per-update semantics as {@link #set(String, PortSettings)};
+     * refusals are explained after the run (one request each) and reported per update.
+     *
+     * @throws IllegalArgumentException listing the updates whose device is missing (nothing was sent)
+     */
+    public PortBulkResult setAll(List<PortUpdate> updates, BulkOptions options) {
+        List<PortUpdate> copy = List.copyOf(updates);
+        return nl.call(ch -> PortBulk.run(ch, copy, options));
+    }
+
     // ---------------------------------------------------------------- conversations
 
     /** One RTM_GETLINK for the port with {@code index} (if > 0) or {@code name}. */
@@ -200,7 +220,7 @@ public final class BridgePorts {
     }
 
     /** The RTM_NEWLINK form by ifindex, after a textless refusal of the RTM_SETLINK form. */
-    private static void setAsNewlink(RtnlChannel ch, int index, PortSettings s, String op, String name) {
+    static void setAsNewlink(RtnlChannel ch, int index, PortSettings s, String op, String name) {
         MessageWriter w = ch.request(Rtnetlink.RTM_NEWLINK, NlMsg.NLM_F_ACK);
         PortCodec.encodeSet(w, index, null, s);
         try {
@@ -212,13 +232,13 @@ public final class BridgePorts {
         }
     }
 
-    private static boolean noText(NetlinkException e) {
+    static boolean noText(NetlinkException e) {
         return (e.errno() == Errno.EINVAL || e.errno() == Errno.ERANGE)
                 && (e.kernelMessage() == null || e.kernelMessage().isEmpty());
     }
 
     /** EOPNOTSUPP comes without text: find out whether the device is missing, a bridge, or no port. */
-    private static NetlinkException diagnose(RtnlChannel ch, String op, int index, String name, String dev,
+    static NetlinkException diagnose(RtnlChannel ch, String op, int index, String name, String dev,
                                              NotSupportedException e) {
         Link link = Devices.afterNotSupported(ch, index, name, e);
         if (link == null) {
