@@ -18,7 +18,7 @@ import java.nio.ByteOrder;
  * hairpin updates of v0, each layer adding one step of the library on top of the one before, so
  * that the difference between two lines is the cost of that step. Prints CPU time of this thread
  * per update (user + system: the kernel processes the request in the sender's context) and wall
- * time, medians of 5 passes after warm-up.
+ * time, medians of 5 passes after warm-up (the layers' passes interleaved).
  *
  * <pre>
  *   jna           sendto + recvfrom through LibC of pre-built AF_BRIDGE RTM_SETLINK bytes (what C does)
@@ -86,20 +86,23 @@ final class RequestLayers {
                         pass(steps[s], n); // warm-up
                     }
                 }
-                for (int s = 0; s < steps.length; s++) {
-                    long[] cpu = new long[5];
-                    long[] wall = new long[5];
-                    for (int r = 0; r < 5; r++) {
+                // passes interleaved layer by layer, so that load that comes and goes hits all alike
+                long[][] cpu = new long[steps.length][5];
+                long[][] wall = new long[steps.length][5];
+                for (int r = 0; r < 5; r++) {
+                    for (int s = 0; s < steps.length; s++) {
                         long c0 = THREADS.getCurrentThreadCpuTime();
                         long t0 = System.nanoTime();
                         pass(steps[s], n);
-                        wall[r] = System.nanoTime() - t0;
-                        cpu[r] = THREADS.getCurrentThreadCpuTime() - c0;
+                        wall[s][r] = System.nanoTime() - t0;
+                        cpu[s][r] = THREADS.getCurrentThreadCpuTime() - c0;
                     }
-                    java.util.Arrays.sort(cpu);
-                    java.util.Arrays.sort(wall);
+                }
+                for (int s = 0; s < steps.length; s++) {
+                    java.util.Arrays.sort(cpu[s]);
+                    java.util.Arrays.sort(wall[s]);
                     System.out.printf("%-13s cpu %7.0f ns/update  wall %7.0f ns/update%n", names[s],
-                            cpu[2] / (double) n, wall[2] / (double) n);
+                            cpu[s][2] / (double) n, wall[s][2] / (double) n);
                 }
                 return null;
             });
