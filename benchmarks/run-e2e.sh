@@ -107,6 +107,7 @@ for r in $(seq "$R"); do
   m "port 1000" "C libmnl one at a time" 1000 "$C" port "$ifx" 1000 1; port_ok "C port 1"
   m "port 1000" "netlink4j one at a time" 1000 "${JAVA[@]}" port 1000; port_ok "library port"
   expect "library port: requests for 1000 updates" "$(field requests)" 1000
+  m "port 1000" "netlink4j setAll (window 64)" 1000 "${JAVA[@]}" portbulk 1000; port_ok "library setAll"
   m "port 1000" "ip -batch" 1000 ip -batch "$tmp/ip1k"; port_ok "ip -batch"
   m "port 1000" "go vishvananda (2 msgs each)" 1000 "$GO" port; port_ok "go port"
   fresh; m "add 100k" "C libmnl pipelined 64" 100000 "$C" add "$ifx" 100000 64; fdb_ok "C add 100k" 100000
