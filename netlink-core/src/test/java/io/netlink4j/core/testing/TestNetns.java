@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * A network namespace made for one test and deleted when closed (and, as a last resort, at JVM
@@ -36,19 +37,43 @@ public final class TestNetns implements AutoCloseable {
         }));
     }
 
+    /**
+     * Run in a new namespace before any link exists: IPv6 off for lo ("all") and for every device
+     * made later ("default"). A new namespace starts with IPv6 on, and a veth coming up would then
+     * send DAD, router solicitations and MLD reports on its own, from a few milliseconds to seconds
+     * later; the bridge learns the sender's MAC from them, and such an entry or event lands between
+     * two reads of a test. disable_ipv6 drops every IPv6 packet at output (MLD included), while
+     * addr_gen_mode=none only stops the link-local address and with it DAD and RS. Without IPv6 in
+     * the kernel (no /proc/sys/net/ipv6) there is nothing to turn off. IPv4 sends nothing: no
+     * addresses are configured.
+     */
+    static final String QUIET = "[ ! -d /proc/sys/net/ipv6 ] || { echo 1 >/proc/sys/net/ipv6/conf/all/disable_ipv6"
+            + " && echo 1 >/proc/sys/net/ipv6/conf/default/disable_ipv6; }";
+
+    /** iproute2's note on stderr when the kernel flagged a dump NLM_F_DUMP_INTR (changed while dumped). */
+    static final String DUMP_INTERRUPTED = "Dump was interrupted";
+
+    /** How many times {@link #read} asks again after an interrupted dump before giving up. */
+    private static final int DUMP_ATTEMPTS = 10;
+
     private final String name;
 
     private TestNetns(String name) {
         this.name = name;
     }
 
-    /** A fresh namespace "nl4jt-PID-N" with lo up. */
+    /**
+     * A fresh, quiet namespace "nl4jt-PID-N" with lo up: IPv6 is off on every interface, so no
+     * device sends anything on its own (see {@link #QUIET}). A test that needs traffic or
+     * learning makes it itself.
+     */
     public static TestNetns create() {
         String n = "nl4jt-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
         run(List.of("ip", "netns", "add", n), true);
         LIVE.add(n);
         TestNetns ns = new TestNetns(n);
         try {
+            run(List.of("ip", "netns", "exec", n, "sh", "-c", QUIET), true);
             ns.ip("link set lo up");
         } catch (RuntimeException e) {
             ns.close();
@@ -118,9 +143,34 @@ public final class TestNetns implements AutoCloseable {
         return cmd;
     }
 
-    /** Runs {@code ip}/{@code bridge} with -n NS added and parses its JSON output. */
+    /**
+     * Runs a dump ({@code ip ... show}, {@code bridge fdb show}, ...) like {@link #exec}, and runs it
+     * again when iproute2 reports the dump was interrupted: the kernel changed the table while it was
+     * read, so the output may repeat or miss entries and is not data. Throws after
+     * {@value #DUMP_ATTEMPTS} interrupted reads.
+     */
+    public String read(String commandLine) {
+        return readUninterrupted(commandLine + " (in " + name + ")", () -> tryExec(commandLine));
+    }
+
+    /** {@link #read}'s loop over any runner: {@code what} names the command in errors. */
+    static String readUninterrupted(String what, Supplier<Result> runner) {
+        Result r = null;
+        for (int i = 0; i < DUMP_ATTEMPTS; i++) {
+            r = runner.get();
+            if (r.status != 0) {
+                throw new IllegalStateException(what + " exited " + r.status + ": " + r.err.trim());
+            }
+            if (!r.err.contains(DUMP_INTERRUPTED)) {
+                return r.out;
+            }
+        }
+        throw new IllegalStateException(what + ": dump interrupted " + DUMP_ATTEMPTS + " times in a row: " + r.err.trim());
+    }
+
+    /** Runs a dump with {@code ip}/{@code bridge} (-n NS added) as {@link #read} does and parses its JSON output. */
     public Object json(String commandLine) {
-        String out = exec(commandLine);
+        String out = read(commandLine);
         return Json.parse(out.isBlank() ? "[]" : out);
     }
 
