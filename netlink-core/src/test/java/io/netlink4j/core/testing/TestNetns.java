@@ -56,6 +56,9 @@ public final class TestNetns implements AutoCloseable {
     /** How many times {@link #read} asks again after an interrupted dump before giving up. */
     private static final int DUMP_ATTEMPTS = 10;
 
+    /** How long {@link #withBridgeAndPort} waits for the kernel to finish bringing its links up. */
+    private static final int SETTLE_SECONDS = 20;
+
     private final String name;
 
     private TestNetns(String name) {
@@ -82,7 +85,7 @@ public final class TestNetns implements AutoCloseable {
         return ns;
     }
 
-    /** A fresh namespace with bridge br0 and veth v0 (in br0) / v1, all up. */
+    /** A fresh, quiet namespace with bridge br0 and veth v0 (in br0) / v1, all up and settled: v0 forwarding, br0 UP. */
     public static TestNetns withBridgeAndPort() {
         TestNetns ns = create();
         try {
@@ -92,11 +95,45 @@ public final class TestNetns implements AutoCloseable {
             ns.ip("link set br0 up");
             ns.ip("link set v0 up");
             ns.ip("link set v1 up");
+            ns.awaitSettled();
         } catch (RuntimeException e) {
             ns.close();
             throw e;
         }
         return ns;
+    }
+
+    /**
+     * Waits until the kernel has finished what "link set up" starts in the background: the link
+     * watch marks the veths' carrier, then the bridge moves v0 to forwarding and br0 goes UP, each
+     * with a notification. Done here, those changes come before the test starts, not between its
+     * reads or among the events it monitors. The bound is against a hang, not a speed check.
+     */
+    private void awaitSettled() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SETTLE_SECONDS);
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            Object links = json("ip -d -j link show");
+            String v0 = "", br0 = "";
+            for (Object l : Json.list(links)) {
+                if ("v0".equals(Json.at(l, "ifname"))) {
+                    v0 = String.valueOf(Json.at(l, "linkinfo", "info_slave_data", "state"));
+                } else if ("br0".equals(Json.at(l, "ifname"))) {
+                    br0 = String.valueOf(Json.at(l, "operstate"));
+                }
+            }
+            if (v0.equals("forwarding") && br0.equals("UP")) {
+                return;
+            }
+            last = "v0 " + v0 + ", br0 " + br0;
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for " + name + " to settle", e);
+            }
+        }
+        throw new IllegalStateException(name + ": v0 not forwarding in an UP br0 after " + SETTLE_SECONDS + " s: " + last);
     }
 
     public String name() {
