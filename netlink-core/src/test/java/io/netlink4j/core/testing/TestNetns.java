@@ -44,8 +44,10 @@ public final class TestNetns implements AutoCloseable {
      * later; the bridge learns the sender's MAC from them, and such an entry or event lands between
      * two reads of a test. disable_ipv6 drops every IPv6 packet at output (MLD included), while
      * addr_gen_mode=none only stops the link-local address and with it DAD and RS. Without IPv6 in
-     * the kernel (no /proc/sys/net/ipv6) there is nothing to turn off. IPv4 sends nothing: no
-     * addresses are configured.
+     * the kernel (no /proc/sys/net/ipv6) there is nothing to turn off. IPv4 sends almost nothing
+     * (no addresses): br0 itself sends one IGMP report when it comes up (multicast snooping joins
+     * 224.0.0.106), out of its ports; the bridge does not learn from its own frames, and v1 does
+     * not answer.
      */
     static final String QUIET = "[ ! -d /proc/sys/net/ipv6 ] || { echo 1 >/proc/sys/net/ipv6/conf/all/disable_ipv6"
             + " && echo 1 >/proc/sys/net/ipv6/conf/default/disable_ipv6; }";
