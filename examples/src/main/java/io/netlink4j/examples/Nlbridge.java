@@ -6,6 +6,7 @@ import io.netlink4j.examples.cli.DemoCommand;
 import io.netlink4j.examples.cli.DoctorCommand;
 import io.netlink4j.examples.cli.Failure;
 import io.netlink4j.examples.cli.FdbCommand;
+import io.netlink4j.examples.cli.MdbCommand;
 import io.netlink4j.examples.cli.MonitorCommand;
 import io.netlink4j.examples.cli.PortCommand;
 import io.netlink4j.examples.cli.Version;
@@ -30,10 +31,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "nlbridge", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = Version.class, sortOptions = false, usageHelpAutoWidth = true,
-        description = "Configure the Linux bridge over rtnetlink: ports, bridges, VLANs, FDB, events,"
+        description = "Configure the Linux bridge over rtnetlink: ports, bridges, VLANs, FDB, MDB, events,"
                 + " and the MetalLB L2 doctor.",
         subcommands = {
-            PortCommand.class, BridgeCommand.class, VlanCommand.class, FdbCommand.class, MonitorCommand.class,
+            PortCommand.class, BridgeCommand.class, VlanCommand.class, FdbCommand.class, MdbCommand.class,
+            MonitorCommand.class,
             DoctorCommand.class, DemoCommand.class
         },
         exitCodeListHeading = "%nExit status:%n",

@@ -78,6 +78,21 @@ public final class NetlinkSocket implements NetlinkTransport {
         }
     }
 
+    /** setsockopt(level, name, int value); returns 0 or -errno. */
+    public int trySetOption(int level, int name, int value) {
+        scratch.putInt(OPT, value);
+        return LibC.setsockopt(fd, level, name, scratchAddress + OPT, 4) < 0 ? -LibC.errno() : 0;
+    }
+
+    /** getsockopt(level, name) for a non-negative int option; returns the value or -errno. */
+    public int tryGetOption(int level, int name) {
+        scratch.putInt(ADDRLEN, 4);
+        if (LibC.getsockopt(fd, level, name, scratchAddress + OPT, scratchAddress + ADDRLEN) < 0) {
+            return -LibC.errno();
+        }
+        return scratch.getInt(OPT);
+    }
+
     /** getsockopt(level, name) for an int option. */
     public int getOption(int level, int name) {
         scratch.putInt(ADDRLEN, 4);
