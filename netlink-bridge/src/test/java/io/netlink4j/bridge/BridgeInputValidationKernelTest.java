@@ -94,8 +94,9 @@ class BridgeInputValidationKernelTest {
     static Map<String, Object> state(TestNetns ns) {
         Map<String, Object> s = new TreeMap<>();
         s.put("links", withoutTimers(ns.json("ip -d -j link show")));
-        // the bridge's own FDB (what a bad call could have written); learned entries and the
-        // devices' multicast lists come and go with IPv6 autoconfiguration, so they are left out
+        // the bridge's own FDB (what a bad call could have written): static and permanent entries;
+        // learned ones (none in a quiet namespace) are not the test's, and the devices' own
+        // multicast lists are not the bridge's
         s.put("fdb", Json.list(ns.json("bridge -j fdb show br br0")).stream()
                 .filter(f -> Json.map(f).containsKey("master") && !"".equals(Json.map(f).get("state"))
                         && !"stale".equals(Json.map(f).get("state")))
