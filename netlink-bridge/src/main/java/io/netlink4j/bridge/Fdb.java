@@ -90,14 +90,25 @@ public final class Fdb {
 
     private void single(FdbChange c) {
         nl.call(ch -> {
-            FdbPlan p = FdbPlan.validate(List.of(c), new Links(ch));
+            Links links = new Links(ch);
+            // a device by name is resolved to its ifindex without a netlink round trip; its kind is
+            // looked up only if the kernel refuses the change (see FdbPlan.byIndexOnly)
+            FdbPlan p = FdbPlan.validate(List.of(c), links, FdbPlan.byIndexOnly(c));
             String op = "fdb " + c;
             MessageWriter w = ch.request(FdbCodec.messageType(c.op()), FdbCodec.messageFlags(c.op()));
             FdbCodec.encodeChange(w, p, 0, new byte[6]);
             try {
                 ch.execute(op);
             } catch (NetlinkException e) {
-                throw FdbErrors.explain(e, op, c, p.device(0));
+                Link dev = p.device(0);
+                if (dev == null) {
+                    dev = links.query("show link " + p.ifindex(0), p.ifindex(0), null, null);
+                    String why = dev == null || e.errno() != Errno.EOPNOTSUPP ? null : FdbPlan.kindProblem(c.spec(), dev);
+                    if (why != null) {
+                        throw FdbPlan.invalid(c, why, e);
+                    }
+                }
+                throw FdbErrors.explain(e, op, c, dev);
             }
             return null;
         });

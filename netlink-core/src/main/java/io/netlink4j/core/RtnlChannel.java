@@ -622,6 +622,30 @@ public final class RtnlChannel implements AutoCloseable {
         return ErrorMessage.toException(op, errno, ack, request, 0);
     }
 
+    // ---------------------------------------------------------------- device names
+
+    /**
+     * The ifindex of device {@code name} in this channel's namespace without a netlink round trip
+     * (ioctl SIOCGIFINDEX on the channel's own socket): the index, 0 when there is no such device,
+     * or -1 when the transport cannot answer (a fake kernel: ask with RTM_GETLINK). A snapshot,
+     * like an RTM_GETLINK answer: nothing is cached, so a rename, delete or re-create is seen by
+     * the next call.
+     */
+    public int ifindex(String name) {
+        ensureOpen("resolve " + name);
+        int r = transport.ifindex(name);
+        if (r > 0) {
+            return r;
+        }
+        if (r == -Errno.ENODEV) {
+            return 0;
+        }
+        if (r == -Errno.ENOTTY) {
+            return -1;
+        }
+        throw NetlinkException.of("resolve device " + name, -r, null, null);
+    }
+
     // ---------------------------------------------------------------- lifecycle
 
     private void ensureOpen(String op) {
