@@ -1,6 +1,7 @@
 package io.netlink4j.examples;
 
 import io.netlink4j.bridge.BridgeNetlink;
+import io.netlink4j.examples.cli.AgentCommand;
 import io.netlink4j.examples.cli.Batch;
 import io.netlink4j.examples.cli.BridgeCommand;
 import io.netlink4j.examples.cli.DemoCommand;
@@ -10,6 +11,7 @@ import io.netlink4j.examples.cli.FdbCommand;
 import io.netlink4j.examples.cli.MdbCommand;
 import io.netlink4j.examples.cli.MonitorCommand;
 import io.netlink4j.examples.cli.PortCommand;
+import io.netlink4j.examples.cli.StateCommands;
 import io.netlink4j.examples.cli.Version;
 import io.netlink4j.examples.cli.VlanCommand;
 import java.io.OutputStreamWriter;
@@ -37,7 +39,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             PortCommand.class, BridgeCommand.class, VlanCommand.class, FdbCommand.class, MdbCommand.class,
             MonitorCommand.class,
-            DoctorCommand.class, DemoCommand.class
+            DoctorCommand.class, DemoCommand.class, StateCommands.Diff.class, StateCommands.Apply.class,
+            AgentCommand.class
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {"0:success", "1:the operation failed (kernel error)", "2:bad usage or bad input"})
