@@ -29,7 +29,8 @@ import org.slf4j.LoggerFactory;
  *       {@code maxDelay} after the first).</li>
  *   <li>An overrun of the monitor's socket (events lost) causes a full pass; so does the periodic
  *       resync (default 60 s), which also catches what the monitor does not report (settings it
- *       does not track, such as multi-bool options).</li>
+ *       does not track, such as multi-bool options, and changes of devices that are down: the kernel
+ *       sends no notification for an RTM_NEWLINK change of a down device).</li>
  *   <li>A pass's own repairs come back as events and cause one more pass, which finds nothing to
  *       do and changes nothing; the monitor reports only real changes, so that is the end.</li>
  *   <li>A pass whose changes fail is retried with exponential back-off; a change failing

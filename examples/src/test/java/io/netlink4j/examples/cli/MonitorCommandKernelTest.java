@@ -113,4 +113,73 @@ class MonitorCommandKernelTest {
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.errLines()).singleElement().asString().isEqualTo("nlbridge: monitor: --count must be at least 1: 0");
     }
+
+    /**
+     * Runs the monitor while another thread keeps changing br0's ageing time (1000, 1001, ...) and
+     * adding MDB entries (239.1.1.1, .2, ...) until it has printed {@code count} events.
+     */
+    Cli.Result monitorWhileChangingBridgeAndMdb(int count, String... extra) throws Exception {
+        AtomicBoolean done = new AtomicBoolean();
+        String[] args = new String[extra.length + 3];
+        System.arraycopy(extra, 0, args, 0, extra.length);
+        args[extra.length] = "monitor";
+        args[extra.length + 1] = "--count";
+        args[extra.length + 2] = Integer.toString(count);
+        CompletableFuture<Cli.Result> mon = CompletableFuture.supplyAsync(() -> {
+            try {
+                return Cli.in(ns.name(), args);
+            } finally {
+                done.set(true);
+            }
+        });
+        for (int i = 1; !done.get() && i < 200; i++) {
+            ns.ip("link set dev br0 type bridge ageing_time " + (999 + i));
+            ns.bridge("mdb add dev br0 port v0 grp 239.1.1." + i + " permanent");
+            try {
+                mon.get(50, TimeUnit.MILLISECONDS);
+            } catch (TimeoutException e) {
+                // still waiting for events: make another change
+            }
+        }
+        return mon.get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void printsBridgeSettingAndMdbEvents() throws Exception {
+        Cli.Result r = monitorWhileChangingBridgeAndMdb(6);
+        assertThat(r.status()).as(r.toString()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(6);
+        List<String> bridge = lines.stream().filter(l -> l.startsWith("bridge ")).toList();
+        List<String> mdb = lines.stream().filter(l -> l.startsWith("mdb ")).toList();
+        assertThat(bridge).as(r.toString()).isNotEmpty().allSatisfy(l -> assertThat(l).matches("bridge changed br0 ageing_time 1[0-9]{3}"));
+        assertThat(mdb).as(r.toString()).isNotEmpty().allSatisfy(l -> assertThat(l).matches("mdb added dev br0 port v0 grp 239\\.1\\.1\\.[0-9]+ permanent"));
+        // the independent reader has every group the monitor reported
+        String shown = ns.bridge("-j mdb show dev br0");
+        for (String l : mdb) {
+            assertThat(shown).contains("\"" + l.split(" ")[6] + "\"");
+        }
+    }
+
+    @Test
+    void bridgeSettingAndMdbEventsAsJson() throws Exception {
+        Cli.Result r = monitorWhileChangingBridgeAndMdb(6, "--json");
+        assertThat(r.status()).as(r.toString()).isZero();
+        List<Object> events = r.out().lines().map(Json::parse).toList();
+        assertThat(events).hasSize(6);
+        List<Object> bridge = events.stream().filter(j -> "bridge".equals(Json.at(j, "event"))).toList();
+        List<Object> mdb = events.stream().filter(j -> "mdb".equals(Json.at(j, "event"))).toList();
+        assertThat(bridge).as(r.toString()).isNotEmpty().allSatisfy(j -> {
+            assertThat(Json.at(j, "kind")).isEqualTo("changed");
+            assertThat(Json.at(j, "ifname")).isEqualTo("br0");
+            assertThat(Json.map(Json.at(j, "changed"))).containsOnlyKeys("ageing_time");
+        });
+        assertThat(mdb).as(r.toString()).isNotEmpty().allSatisfy(j -> {
+            assertThat(Json.at(j, "kind")).isEqualTo("added");
+            assertThat(Json.at(j, "entry", "dev")).isEqualTo("br0");
+            assertThat(Json.at(j, "entry", "port")).isEqualTo("v0");
+            assertThat(Json.at(j, "entry", "state")).isEqualTo("permanent");
+            assertThat((String) Json.at(j, "entry", "grp")).startsWith("239.1.1.");
+        });
+    }
 }
