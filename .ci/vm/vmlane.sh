@@ -29,6 +29,7 @@
 #                   plus any missing /usr/local/sbin /usr/sbin /sbin, HOME=/root)
 #   VMLANE_MODULES  extra kernel modules to load (default set: see MODULES below)
 #   VMLANE_CPU      QEMU -cpu model (default: qemu64, see below)
+#   VMLANE_ACCEL    QEMU -accel value (default: tcg,thread=multi, see below)
 #   VMLANE_CONSOLE=1  also stream the kernel console to stderr (it is always kept in a log)
 set -euo pipefail
 
@@ -321,7 +322,7 @@ run() {
   local t_boot0; t_boot0=$(now)
   timeout -k 10 "$t" qemu-system-x86_64 \
     -nodefaults -no-user-config -display none -no-reboot \
-    -accel tcg,thread=multi -cpu "${VMLANE_CPU:-qemu64}" -smp "$cpus" -m "$mem" \
+    -accel "${VMLANE_ACCEL:-tcg,thread=multi}" -cpu "${VMLANE_CPU:-qemu64}" -smp "$cpus" -m "$mem" \
     -kernel "$kernel" -initrd "$(initrd_path)" \
     -append "console=ttyS0 quiet loglevel=3 panic=-1 8250.nr_uarts=4" \
     -chardev "file,path=$TMP/con,id=con" -serial chardev:con \
