@@ -12,7 +12,6 @@ import io.netlink4j.core.NoSuchDeviceException;
 import io.netlink4j.core.NotSupportedException;
 import io.netlink4j.core.Rtnetlink;
 import io.netlink4j.core.RtnlChannel;
-import io.netlink4j.jna.Errno;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -108,7 +107,7 @@ public final class BridgePorts {
             throw Devices.noSuchDevice(op, dev);
         }
         if (!b.seen) {
-            throw Devices.notAPort(op, Errno.EOPNOTSUPP, null, null, dev, link);
+            throw Devices.notAPort(op, 0, null, null, dev, link); // a read: no errno from the kernel
         }
         return b.build(link);
     }
@@ -170,6 +169,8 @@ public final class BridgePorts {
             ch.execute(op);
         } catch (NotSupportedException e) {
             throw diagnose(ch, op, index, name, dev, e);
+        } catch (NoSuchDeviceException e) {
+            throw Devices.noSuchDevice(op, dev, e);
         } catch (NetlinkException e) {
             throw PartialUpdate.possible(s) ? PartialUpdate.say(e) : e;
         }

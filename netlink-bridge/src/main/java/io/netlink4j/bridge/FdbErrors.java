@@ -3,7 +3,7 @@ package io.netlink4j.bridge;
 import io.netlink4j.core.Link;
 import io.netlink4j.core.NdMsg;
 import io.netlink4j.core.NetlinkException;
-import io.netlink4j.jna.Errno;
+import io.netlink4j.core.Errno;
 
 /**
  * Says what the kernel does not: the bridge answers most bad FDB requests with a bare errno

@@ -25,6 +25,8 @@ final class FdbPlan {
     private final int[] via;
     private final byte[][] dst;
     private final Map<Integer, Link> devices = new HashMap<>();
+    /** The device problem of the last change checked (no such device, not a bridge port), typed. */
+    private RuntimeException deviceProblem;
 
     private FdbPlan(List<FdbChange> changes) {
         int n = changes.size();
@@ -53,6 +55,10 @@ final class FdbPlan {
                     problems.add(p.changes.size() == 1 ? why : "#" + i + " (" + p.changes.get(i) + "): " + why);
                 }
             }
+        }
+        if (count == 1 && p.changes.size() == 1 && p.deviceProblem != null) {
+            // a single change whose only fault is its device: the typed exception callers branch on
+            throw p.deviceProblem;
         }
         if (count > 0) {
             String head = p.changes.size() == 1 ? "invalid FDB " + p.changes.get(0).op().name().toLowerCase()
@@ -123,14 +129,14 @@ final class FdbPlan {
                 }
             }
             if (dev == null) {
-                return "no device \"" + s.device() + "\"";
+                return noSuchDevice(c, s.device());
             }
         } else if (s.ifindex() > 0) {
             dev = devices.get(s.ifindex());
             if (dev == null) {
                 dev = links.query("show link " + s.ifindex(), s.ifindex(), null, null);
                 if (dev == null) {
-                    return "no device with ifindex " + s.ifindex();
+                    return noSuchDevice(c, "ifindex " + s.ifindex());
                 }
                 devices.put(dev.index(), dev);
             }
@@ -139,12 +145,14 @@ final class FdbPlan {
         }
         ifindex[i] = dev.index();
         if (master && !dev.isBridgePort()) {
-            if (dev.isBridge()) {
-                return dev.name() + " is a bridge, not a bridge port: a master entry names the port the MAC is"
-                        + " behind (an entry for the bridge's own address: self() with permanent())";
-            }
-            return dev.name() + " is not a bridge port, so it has no bridge FDB (enslave it, or use self()"
-                    + " for the device's own FDB)";
+            String why = dev.isBridge()
+                    ? dev.name() + " is a bridge, not a bridge port: a master entry names the port the MAC is"
+                            + " behind (an entry for the bridge's own address is a permanent self entry)"
+                    : Devices.notAPort(dev.name(), dev) + ", so it has no bridge FDB (enslave it, or make it a"
+                            + " self entry in the device's own FDB)";
+            // found by a read: no errno
+            deviceProblem = new NotABridgePortException("fdb " + c, 0, null, null, dev.name(), why);
+            return why;
         }
         if (s.via() != null) {
             Link v = lookup(byName, s.via(), links);
@@ -157,6 +165,11 @@ final class FdbPlan {
             dst[i] = s.dst().getAddress();
         }
         return null;
+    }
+
+    private String noSuchDevice(FdbChange c, String dev) {
+        deviceProblem = Devices.noSuchDevice("fdb " + c, dev);
+        return dev.startsWith("ifindex ") ? "no device with " + dev : "device \"" + dev + "\" does not exist";
     }
 
     /** One lookup per name, unknown names included (remembered as null). */

@@ -55,7 +55,7 @@ class BridgeRoundTripPropertiesTest {
                 bool(PortSettings.Builder::broadcastFlood), bool(PortSettings.Builder::neighSuppress),
                 bool(PortSettings.Builder::isolated), bool(PortSettings.Builder::locked),
                 bool(PortSettings.Builder::mab), bool(PortSettings.Builder::neighVlanSuppress),
-                Arbitraries.integers().between(0, 3).map(m -> b -> b.multicastRouter(m)),
+                Arbitraries.integers().between(0, 3).map(m -> b -> b.multicastRouter(MulticastRouter.of(m))),
                 Arbitraries.integers().between(0, 0xffff).map(m -> m & ~PortSettings.BR_GROUPFWD_MACPAUSE)
                         .map(m -> b -> b.groupFwdMask(m)),
                 Arbitraries.integers().between(0, Integer.MAX_VALUE).map(i -> b -> b.backupPort(i)),
@@ -96,7 +96,7 @@ class BridgeRoundTripPropertiesTest {
             }
         });
         PortInfo p = b.build(l);
-        assertThat(p.settings()).isEqualTo(s);
+        assertThat(p.settings().toSettings()).isEqualTo(s);
         assertThat(p.name()).isEqualTo("v0");
     }
 
