@@ -122,7 +122,7 @@ class BridgeCommandKernelTest {
     @Test
     void debugAddsTheStackTrace() {
         Cli.Result r = Cli.in(ns.name(), "--debug", "bridge", "del", "nosuch0");
-        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.status()).isEqualTo(Failure.NO_SUCH_DEVICE);
         assertThat(r.errLines().get(0)).startsWith("nlbridge: delete bridge nosuch0:");
         assertThat(r.err()).contains("NoSuchDeviceException", "\tat io.netlink4j.bridge.Bridges");
     }

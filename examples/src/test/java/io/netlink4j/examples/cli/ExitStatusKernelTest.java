@@ -169,7 +169,7 @@ class ExitStatusKernelTest {
         assertThat(r.err()).isEmpty();
         Cli.Result json = run("--json", "doctor", "v0");
         assertThat(json.status()).isEqualTo(Failure.NEEDS_FIX);
-        assertThat(Json.at(json.json(), "verdict")).isEqualTo("NEEDS_FIX");
+        assertThat(Json.at(json.json(), "verdict")).isEqualTo("needs_fix");
     }
 
     @Test
