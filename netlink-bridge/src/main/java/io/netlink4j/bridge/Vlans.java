@@ -91,7 +91,8 @@ public final class Vlans {
             BridgeVlanOptionsCodec.Reader r = new BridgeVlanOptionsCodec.Reader();
             Link br = lookupBridge(ch, bridge, r);
             if (!r.supported()) {
-                throw new VlanFilteringUnsupportedException(op, null);
+                // found by the read, nothing sent: no errno from the kernel
+                throw new VlanFilteringUnsupportedException(op, 0, null, null);
             }
             MessageWriter w = ch.request(Rtnetlink.RTM_NEWLINK, NlMsg.NLM_F_ACK);
             long nests = BridgeVlanOptionsCodec.begin(w, br.index());
