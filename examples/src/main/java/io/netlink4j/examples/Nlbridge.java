@@ -1,11 +1,13 @@
 package io.netlink4j.examples;
 
 import io.netlink4j.bridge.BridgeNetlink;
+import io.netlink4j.examples.cli.Batch;
 import io.netlink4j.examples.cli.BridgeCommand;
 import io.netlink4j.examples.cli.DemoCommand;
 import io.netlink4j.examples.cli.DoctorCommand;
 import io.netlink4j.examples.cli.Failure;
 import io.netlink4j.examples.cli.FdbCommand;
+import io.netlink4j.examples.cli.MdbCommand;
 import io.netlink4j.examples.cli.MonitorCommand;
 import io.netlink4j.examples.cli.PortCommand;
 import io.netlink4j.examples.cli.Version;
@@ -31,10 +33,11 @@ import picocli.CommandLine.Spec;
  */
 @Command(name = "nlbridge", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
         versionProvider = Version.class, sortOptions = false, usageHelpAutoWidth = true,
-        description = "Configure the Linux bridge over rtnetlink: ports, bridges, VLANs, FDB, events,"
+        description = "Configure the Linux bridge over rtnetlink: ports, bridges, VLANs, FDB, MDB, events,"
                 + " and the MetalLB L2 doctor.",
         subcommands = {
-            PortCommand.class, BridgeCommand.class, VlanCommand.class, FdbCommand.class, MonitorCommand.class,
+            PortCommand.class, BridgeCommand.class, VlanCommand.class, FdbCommand.class, MdbCommand.class,
+            MonitorCommand.class,
             DoctorCommand.class, DemoCommand.class
         },
         exitCodeListHeading = "%nExit status:%n",
@@ -66,6 +69,9 @@ public final class Nlbridge implements Runnable {
     @Spec
     CommandSpec spec;
 
+    /** The -batch session this command line runs in, or null. */
+    Batch batch;
+
     /** The namespace given with --netns, or null for the caller's. */
     public String netns() {
         return netns;
@@ -86,6 +92,11 @@ public final class Nlbridge implements Runnable {
         return BridgeNetlink.open(netns);
     }
 
+    /** In a -batch run, the session's shared handle on the namespace of --netns; null otherwise. */
+    public BridgeNetlink batchHandle() {
+        return batch == null ? null : batch.handle(netns);
+    }
+
     @Override
     public void run() {
         throw new CommandLine.ParameterException(spec.commandLine(),
@@ -94,6 +105,9 @@ public final class Nlbridge implements Runnable {
 
     /** Runs nlbridge with {@code args} writing to {@code out} and {@code err}; returns the exit status. */
     public static int run(PrintWriter out, PrintWriter err, String... args) {
+        if (args.length > 0 && (args[0].equals("-batch") || args[0].equals("-force"))) {
+            return batch(out, err, args);
+        }
         int status = commandLine(out, err).execute(args);
         out.flush();
         err.flush();
@@ -117,6 +131,30 @@ public final class Nlbridge implements Runnable {
         cl.setParameterExceptionHandler((ex, args) -> report(app, ex.getCommandLine(), ex, err));
         cl.setExecutionExceptionHandler((ex, where, parsed) -> report(app, where, ex, err));
         return cl;
+    }
+
+    /**
+     * {@code nlbridge [-force] -batch FILE|-}: every line of FILE (or stdin) as one command, in this
+     * JVM, with one handle per namespace (see {@link Batch}). One command line parses every line.
+     */
+    private static int batch(PrintWriter out, PrintWriter err, String... args) {
+        boolean force = args[0].equals("-force");
+        int at = force ? 1 : 0;
+        if (args.length != at + 2 || !args[at].equals("-batch")) {
+            err.println("nlbridge: usage: nlbridge [-force] -batch FILE|-");
+            err.flush();
+            return 2;
+        }
+        CommandLine cl = commandLine(out, err);
+        Nlbridge app = cl.getCommand();
+        int status = Batch.run(args[at + 1], force, err, System.in, (session, words) -> {
+            app.batch = session;
+            int s = cl.execute(words);
+            out.flush();
+            return s;
+        });
+        out.flush();
+        return status;
     }
 
     private static int report(Nlbridge app, CommandLine where, Exception e, PrintWriter err) {

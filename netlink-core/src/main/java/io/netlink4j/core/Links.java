@@ -50,6 +50,22 @@ public final class Links {
         return Optional.ofNullable(query("show link " + name, 0, name, null));
     }
 
+    /**
+     * The ifindex of the device called {@code name}, or 0 when there is none: one ioctl on the
+     * channel's socket (if_nametoindex in the channel's namespace), no netlink message; an
+     * RTM_GETLINK only over a transport without ioctl. Only the index: callers that need the kind
+     * or master use {@link #find}.
+     */
+    public int indexOf(String name) {
+        LinkCodec.validateName(name);
+        int i = ch.ifindex(name);
+        if (i >= 0) {
+            return i;
+        }
+        Link l = query("show link " + name, 0, name, null);
+        return l == null ? 0 : l.index();
+    }
+
     /** The link with ifindex {@code index}. */
     public Link get(int index) {
         if (index <= 0) {

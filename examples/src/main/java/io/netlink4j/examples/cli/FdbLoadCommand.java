@@ -47,12 +47,19 @@ public final class FdbLoadCommand extends NlCommand {
     @Option(names = "--continue", description = "Go on after a change the kernel refuses (default: stop at the first).")
     boolean keepGoing;
 
+    @Option(names = "--ordered", description = {"Apply nothing after a refused change: one change in flight at a time",
+        "(slower; by default changes already in flight when a refusal arrives are applied and listed)."})
+    boolean ordered;
+
     private String name;
     private FdbLoadFile.Parsed parsed;
     private List<FdbLoadFile.Line> lines;
 
     @Override
     protected void check() {
+        if (ordered && keepGoing) {
+            throw new IllegalArgumentException("--ordered and --continue contradict each other: --ordered stops at the first refused change");
+        }
         name = file.equals("-") ? "<stdin>" : file;
         try (BufferedReader in = file.equals("-")
                 ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
@@ -75,7 +82,8 @@ public final class FdbLoadCommand extends NlCommand {
         for (FdbLoadFile.Line l : lines) {
             changes.add(change(l));
         }
-        BulkOptions options = keepGoing ? BulkOptions.defaults().continueOnError() : BulkOptions.defaults();
+        BulkOptions options = ordered ? BulkOptions.ordered()
+                : keepGoing ? BulkOptions.defaults().continueOnError() : BulkOptions.defaults();
         Progress progress = new Progress(err(), System.console() != null, changes.size());
         Summary sum = new Summary(changes.size());
         long t0 = System.nanoTime();
@@ -84,13 +92,16 @@ public final class FdbLoadCommand extends NlCommand {
             BulkResult r = nl.fdb().apply(changes.subList(from, to), options);
             sum.add(r, from);
             progress.show(sum.applied + sum.failures.size());
-            if (!r.ok() && !keepGoing) {
+            if (!r.ok() && (!keepGoing || r.interruption() != null)) {
                 break;
             }
         }
         sum.nanos = System.nanoTime() - t0;
         progress.done();
         report(sum);
+        if (sum.interruption != null) {
+            throw new OperationFailedException("the run broke off: " + sum.interruption.getMessage());
+        }
         if (!sum.failures.isEmpty()) {
             int n = sum.failures.size();
             throw new OperationFailedException(n + " of " + changes.size() + " change" + (changes.size() == 1 ? "" : "s")
@@ -169,6 +180,11 @@ public final class FdbLoadCommand extends NlCommand {
         long datagrams;
         long nanos;
         final List<String[]> failures = new ArrayList<>(); // {line number, change, error}
+        /** Lines after the first refused one that were applied anyway (in flight when it came back). */
+        final List<Integer> appliedAfterFailure = new ArrayList<>();
+        /** Lines whose answer was lost when the run broke and that reading back could not decide. */
+        final List<Integer> unknown = new ArrayList<>();
+        io.netlink4j.core.NetlinkException interruption;
 
         Summary(int total) {
             this.total = total;
@@ -182,6 +198,16 @@ public final class FdbLoadCommand extends NlCommand {
                 FdbLoadFile.Line l = lines.get(offset + f.index());
                 failures.add(new String[] {Integer.toString(l.lineNo()), f.change().toString(), f.error().getMessage()});
             }
+            if (failures.size() > r.failures().size()) {
+                // an earlier chunk failed: everything this chunk applied came after that failure
+                r.applied().stream().forEach(i -> appliedAfterFailure.add(lines.get(offset + i).lineNo()));
+            } else {
+                r.appliedAfterFailure().forEach(i -> appliedAfterFailure.add(lines.get(offset + i).lineNo()));
+            }
+            r.unknown().stream().forEach(i -> unknown.add(lines.get(offset + i).lineNo()));
+            if (r.interruption() != null) {
+                interruption = r.interruption();
+            }
         }
     }
 
@@ -190,6 +216,14 @@ public final class FdbLoadCommand extends NlCommand {
         double seconds = s.nanos / 1e9;
         for (String[] f : s.failures) {
             err().println(Failure.oneLine("nlbridge: fdb load: " + name + ":" + f[0] + ": " + f[2]));
+        }
+        if (!s.appliedAfterFailure.isEmpty() && !keepGoing) {
+            err().println("nlbridge: fdb load: " + name + ": applied after the failure (already in flight): "
+                    + lineList(s.appliedAfterFailure) + " (--ordered applies nothing after a failure)");
+        }
+        if (!s.unknown.isEmpty()) {
+            err().println("nlbridge: fdb load: " + name + ": outcome unknown (answer lost, not decidable by reading back): "
+                    + lineList(s.unknown));
         }
         if (json()) {
             JsonOut.write(out(), g -> {
@@ -201,6 +235,16 @@ public final class FdbLoadCommand extends NlCommand {
                 g.writeNumberField("not_sent", notSent);
                 g.writeNumberField("seconds", Math.round(seconds * 1e6) / 1e6);
                 g.writeNumberField("datagrams", s.datagrams);
+                g.writeArrayFieldStart("applied_after_failure");
+                for (int line : s.appliedAfterFailure) {
+                    g.writeNumber(line);
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("unknown");
+                for (int line : s.unknown) {
+                    g.writeNumber(line);
+                }
+                g.writeEndArray();
                 g.writeArrayFieldStart("failures");
                 for (String[] f : s.failures) {
                     g.writeStartObject();
@@ -213,10 +257,21 @@ public final class FdbLoadCommand extends NlCommand {
                 g.writeEndObject();
             });
         } else {
-            out().printf("fdb load %s: %d change%s: %d applied, %d failed, %d not sent in %.3f s (%d datagrams)%n",
-                    name, s.total, s.total == 1 ? "" : "s", s.applied, s.failures.size(), notSent, seconds, s.datagrams);
+            int undecided = s.sent - s.applied - s.failures.size();
+            out().printf("fdb load %s: %d change%s: %d applied, %d failed, %s%d not sent in %.3f s (%d datagrams)%n",
+                    name, s.total, s.total == 1 ? "" : "s", s.applied, s.failures.size(),
+                    undecided > 0 ? undecided + " unknown or not applied, " : "", notSent, seconds, s.datagrams);
         }
         out().flush();
+    }
+
+    /** "line 3" or "lines 3, 4, 7". */
+    private static String lineList(List<Integer> lines) {
+        StringBuilder sb = new StringBuilder(lines.size() == 1 ? "line " : "lines ");
+        for (int i = 0; i < lines.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(lines.get(i));
+        }
+        return sb.toString();
     }
 
     /** A progress line on stderr, rewritten in place, only on a terminal. */

@@ -16,6 +16,11 @@ import io.netlink4j.bridge.FdbFlush;
 import io.netlink4j.bridge.FdbSpec;
 import io.netlink4j.bridge.FdbState;
 import io.netlink4j.bridge.FlushResult;
+import io.netlink4j.bridge.Mdb;
+import io.netlink4j.bridge.MdbEntry;
+import io.netlink4j.bridge.MdbFilterMode;
+import io.netlink4j.bridge.MdbSpec;
+import io.netlink4j.bridge.MdbTable;
 import io.netlink4j.bridge.MetalLbDoctor;
 import io.netlink4j.bridge.MetalLbFix;
 import io.netlink4j.bridge.MetalLbReport;
@@ -76,6 +81,16 @@ final class ReadmeSnippets {
             BulkResult r = fdb.apply(changes, BulkOptions.defaults().continueOnError());
             r.failures().forEach(f -> System.err.println("#" + f.index() + " " + f.change() + ": " + f.errno()));
             FlushResult fr = fdb.flush(FdbFlush.port("v0"));
+
+            Mdb mdb = nl.mdb();
+            mdb.add(MdbSpec.of("br0", "v0", "239.1.1.1"));                      // bridge mdb add dev br0 port v0 grp 239.1.1.1 permanent
+            mdb.add(MdbSpec.of("br0", "v0", "ff0e::1").vlan(10).temporary());
+            mdb.add(MdbSpec.of("br0", "v0", "239.1.1.3").source("192.0.2.1"));  // (S, G)
+            mdb.add(MdbSpec.of("br0", "v2", "239.1.1.4").filterMode(MdbFilterMode.INCLUDE)
+                    .sourceList(List.of("192.0.2.7", "192.0.2.8")));            // IGMPv3 (kernel 6.3+)
+            MdbTable t = mdb.show("br0");                                       // entries and router ports
+            List<MdbEntry> members = mdb.get("br0", "239.1.1.1", 0, null);      // bridge mdb get (kernel 6.8+)
+            mdb.delete(MdbSpec.of("br0", "v0", "239.1.1.1"));
 
             try (BridgeMonitor mon = nl.monitor()) {
                 new Thread(() -> mon.run(event -> {
