@@ -1,6 +1,7 @@
 package io.netlink4j.examples;
 
 import io.netlink4j.bridge.BridgeNetlink;
+import io.netlink4j.examples.cli.AgentCommand;
 import io.netlink4j.examples.cli.Batch;
 import io.netlink4j.examples.cli.BridgeCommand;
 import io.netlink4j.examples.cli.DemoCommand;
@@ -10,6 +11,7 @@ import io.netlink4j.examples.cli.FdbCommand;
 import io.netlink4j.examples.cli.MdbCommand;
 import io.netlink4j.examples.cli.MonitorCommand;
 import io.netlink4j.examples.cli.PortCommand;
+import io.netlink4j.examples.cli.StateCommands;
 import io.netlink4j.examples.cli.Version;
 import io.netlink4j.examples.cli.VlanCommand;
 import java.io.OutputStreamWriter;
@@ -38,7 +40,8 @@ import picocli.CommandLine.Spec;
         subcommands = {
             PortCommand.class, BridgeCommand.class, VlanCommand.class, FdbCommand.class, MdbCommand.class,
             MonitorCommand.class,
-            DoctorCommand.class, DemoCommand.class
+            DoctorCommand.class, DemoCommand.class, StateCommands.Diff.class, StateCommands.Apply.class,
+            AgentCommand.class
         },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
@@ -50,7 +53,8 @@ import picocli.CommandLine.Spec;
             Failure.NOT_A_BRIDGE_PORT + ":not a bridge port (doctor: verdict NOT_A_BRIDGE_PORT)",
             Failure.NOT_A_BRIDGE + ":not a bridge",
             Failure.NEEDS_FIX + ":doctor: verdict NEEDS_FIX",
-            Failure.BLOCKED + ":doctor: verdict BLOCKED"
+            Failure.BLOCKED + ":doctor: verdict BLOCKED",
+            Failure.DIFFERS + ":diff: the kernel differs from the state file (apply would change it)"
         })
 public final class Nlbridge implements Runnable {
 

@@ -23,7 +23,8 @@ import picocli.CommandLine;
  *   <li>{@link #NOT_A_BRIDGE_PORT} (4): {@link NotABridgePortException}, and the doctor's verdict
  *       NOT_A_BRIDGE_PORT;</li>
  *   <li>{@link #NOT_A_BRIDGE} (5): {@link NotABridgeException};</li>
- *   <li>{@link #NEEDS_FIX} (6), {@link #BLOCKED} (7): the doctor's verdicts.</li>
+ *   <li>{@link #NEEDS_FIX} (6), {@link #BLOCKED} (7): the doctor's verdicts;</li>
+ *   <li>{@link #DIFFERS} (8): {@code diff} found something to change.</li>
  * </ul>
  *
  * <p>A {@link BadInputException} may carry details (e.g. one per bad line of a file): each is
@@ -50,6 +51,8 @@ public record Failure(int exitCode, List<String> details, String line) {
     public static final int NEEDS_FIX = 6;
     /** Exit status: doctor verdict BLOCKED. */
     public static final int BLOCKED = 7;
+    /** Exit status: diff found that the kernel differs from the state file. */
+    public static final int DIFFERS = 8;
 
     private static final String PROG = "nlbridge";
 

@@ -30,7 +30,7 @@ class NlbridgeUsageTest {
                         new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(java.io.Writer.nullWriter()))
                 .getCommandSpec().usageMessage().exitCodeList();
         assertThat(table.keySet().stream().map(String::strip).toList())
-                .containsExactly("0", "1", "2", "3", "4", "5", "6", "7");
+                .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8");
         assertThat(table.get("4")).contains("not a bridge port", "NOT_A_BRIDGE_PORT");
         assertThat(table.get("6")).contains("NEEDS_FIX");
         assertThat(table.get("7")).contains("BLOCKED");
@@ -40,7 +40,7 @@ class NlbridgeUsageTest {
                     .contains("| " + row.getKey().strip() + " | " + row.getValue() + " |");
         }
         for (String[] cmd : new String[][] {{"--help"}, {"doctor", "--help"}, {"fdb", "load", "--help"},
-                {"port", "set", "--help"}, {"vlan", "sync", "--help"}}) {
+                {"port", "set", "--help"}, {"vlan", "sync", "--help"}, {"diff", "--help"}}) {
             Cli.Result r = Cli.run(cmd);
             assertThat(r.status()).isZero();
             assertThat(r.out()).as(String.join(" ", cmd)).contains("Exit status:");
