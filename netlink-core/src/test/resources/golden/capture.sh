@@ -3,10 +3,12 @@
 # Needs: root, iproute2 (ip/bridge), strace, python3.
 # Every capture runs in a fresh, private network namespace that is deleted
 # afterwards (also on failure/interrupt). The host's interfaces are never touched.
-# Usage: ./capture.sh        (no arguments; writes NAME.txt next to this script)
+# Usage: ./capture.sh [REGEX]  (writes NAME.txt next to this script; with REGEX only the
+#                              captures whose NAME matches it, e.g. ./capture.sh '^mdb_')
 set -u
 DIR=$(cd "$(dirname "$0")" && pwd)
 NS="gold$$"
+ONLY=${1:-}
 TMP=$(mktemp -d)
 cleanup() { ip netns del "$NS" 2>/dev/null; rm -rf "$TMP"; }
 trap cleanup EXIT
@@ -21,8 +23,12 @@ DATE=$(date +%F)
 #   SETUP is run with sh -c inside a fresh netns (not traced); COMMAND is traced.
 cap() {
     local name=$1 setup=$2 cmd=$3; shift 3
+    if [ -n "${ONLY:-}" ] && ! [[ $name =~ $ONLY ]]; then return 0; fi
     ip netns del "$NS" 2>/dev/null
     ip netns add "$NS" || { echo "cannot create netns $NS" >&2; exit 1; }
+    # quiet: IPv6 off before any device exists, so no DAD/RS/MLD and no learned FDB entries in a capture
+    ip netns exec "$NS" sh -c '[ ! -d /proc/sys/net/ipv6 ] || { echo 1 >/proc/sys/net/ipv6/conf/all/disable_ipv6 &&
+        echo 1 >/proc/sys/net/ipv6/conf/default/disable_ipv6; }' || { echo "cannot turn IPv6 off in $NS" >&2; exit 1; }
     if [ -n "$setup" ]; then
         ip netns exec "$NS" sh -c "$setup" || echo "WARN $name: setup failed" >&2
     fi
@@ -285,3 +291,52 @@ cap vlan_show_json_detail "$BASE" "bridge -d vlan show" "$NOVF" \
     "-d makes iproute2 6.1 use an RTM_GETVLAN dump (struct br_vlan_msg + BRIDGE_VLANDB_DUMP_FLAGS); adding -j (JSON) does not change the bytes sent"
 cap bridge_vlan_filtering_on "$BASE" "ip link set dev br0 type bridge vlan_filtering 1" "$NOVF" \
     "IFLA_LINKINFO > IFLA_INFO_KIND \"bridge\" + IFLA_INFO_DATA > IFLA_BR_VLAN_FILTERING (7) u8 1; kernel: EOPNOTSUPP without ext-ack message"
+
+# ---------------- mdb (IPv6 off before the links come up: no MLD reports, no learned groups) ----------------
+MDBBASE="sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1; $BASE"
+cap mdb_add_permanent "$MDBBASE" "bridge mdb add dev br0 port v0 grp 239.1.1.1 permanent" \
+    "RTM_NEWMDB REQUEST|ACK|EXCL|CREATE, struct br_port_msg {AF_BRIDGE, ifindex br0} + MDBA_SET_ENTRY = struct br_mdb_entry (28 bytes: ifindex v0, state MDB_PERMANENT, flags 0, vid 0, addr.u.ip4, proto ETH_P_IP big-endian); ack 0"
+cap mdb_add_temp_vid "$MDBBASE" "bridge mdb add dev br0 port v0 grp 239.1.1.2 temp vid 10" \
+    "state MDB_TEMPORARY (0), vid 10; this kernel accepts a vid without VLAN filtering; ack 0"
+cap mdb_add_ipv6 "$MDBBASE" "bridge mdb add dev br0 port v0 grp ff0e::1 permanent" \
+    "addr.u.ip6, proto ETH_P_IPV6 (0x86dd big-endian); ack 0"
+cap mdb_add_l2 "$MDBBASE" "bridge mdb add dev br0 port v0 grp 01:00:5e:01:01:05 permanent" \
+    "L2 group: addr.u.mac_addr, proto 0; ack 0"
+cap mdb_add_src "$MDBBASE" "bridge mdb add dev br0 port v0 grp 239.1.1.3 src 192.0.2.1 permanent" \
+    "(S, G) entry: + MDBA_SET_ENTRY_ATTRS (with NLA_F_NESTED: 0x8002) > MDBE_ATTR_SOURCE (4 bytes); ack 0"
+cap mdb_add_host "$MDBBASE" "bridge mdb add dev br0 port br0 grp 239.1.1.9 temp" \
+    "host join: the entry's ifindex is the bridge itself; ack 0"
+cap mdb_add_local_error "$MDBBASE" "bridge mdb add dev br0 port v0 grp 224.0.0.5 permanent" \
+    "224.0.0.0/24 is refused: -EINVAL with ext-ack 'IPv4 entry group address is local multicast'"
+cap mdb_del "$MDBBASE; bridge mdb add dev br0 port v0 grp 239.1.1.1 permanent" \
+    "bridge mdb del dev br0 port v0 grp 239.1.1.1 permanent" \
+    "RTM_DELMDB REQUEST|ACK with the same body as the add; ack 0"
+cap mdb_del_missing_error "$MDBBASE" "bridge mdb del dev br0 port v0 grp 239.1.1.7 permanent" \
+    "deleting an entry that does not exist: -EINVAL, no ext-ack"
+MDB5="bridge mdb add dev br0 port v0 grp 239.1.1.1 permanent; bridge mdb add dev br0 port v0 grp 239.1.1.2 temp vid 10; bridge mdb add dev br0 port v0 grp ff0e::1 permanent; bridge mdb add dev br0 port v0 grp 01:00:5e:01:01:05 permanent; bridge mdb add dev br0 port v0 grp 239.1.1.3 src 192.0.2.1 permanent; bridge mdb add dev br0 port br0 grp 239.1.1.9 temp; ip link set dev v0 type bridge_slave mcast_router 2"
+cap mdb_show "$MDBBASE; $MDB5" "bridge mdb show" \
+    "RTM_GETMDB dump: struct br_port_msg {AF_BRIDGE, ifindex 0}, no attributes; the answer is one RTM_NEWMDB per bridge: MDBA_MDB > MDBA_MDB_ENTRY > MDBA_MDB_ENTRY_INFO (br_mdb_entry + MDBA_MDB_EATTR_*), and MDBA_ROUTER > MDBA_ROUTER_PORT (u32 ifindex + MDBA_ROUTER_PATTR_*)"
+
+# ---------------- vxlan fdb (a real VXLAN device; IPv6 off as for mdb) ----------------
+VXBASE="$MDBBASE; ip link add vxlan0 type vxlan id 42 dstport 4789 nolearning; ip link set vxlan0 master br0; ip link set vxlan0 up"
+cap fdb_append_vxlan_remote "$VXBASE; bridge fdb append 00:00:00:00:00:00 dev vxlan0 dst 192.0.2.1 self permanent" \
+    "bridge fdb append 00:00:00:00:00:00 dev vxlan0 dst 192.0.2.2 vni 100 port 4790 via v1 self permanent" \
+    "vxlan0 = ifindex 5: RTM_NEWNEIGH REQUEST|ACK|CREATE|APPEND, ndmsg {AF_BRIDGE, 5, NUD_PERMANENT|NUD_NOARP, NTF_SELF} + NDA_LLADDR, NDA_DST (4 bytes), NDA_PORT (big-endian), NDA_VNI, NDA_IFINDEX (v1 = 3); a second remote on the all-zeros entry; ack 0"
+cap fdb_del_vxlan_remote "$VXBASE; bridge fdb append 00:00:00:00:00:00 dev vxlan0 dst 192.0.2.1 self permanent; bridge fdb append 00:00:00:00:00:00 dev vxlan0 dst 192.0.2.2 vni 100 port 4790 via v1 self permanent" \
+    "bridge fdb del 00:00:00:00:00:00 dev vxlan0 dst 192.0.2.2 vni 100 port 4790 via v1 self" \
+    "deletes one remote of the all-zeros entry: it must name the remote's dst, port, vni and via as added; ack 0"
+cap fdb_append_vxlan_src_vni "$MDBBASE; ip link add vxlan1 type vxlan external dstport 4790 nolearning; ip link set vxlan1 up" \
+    "bridge fdb append 00:00:00:00:00:00 dev vxlan1 dst 192.0.2.4 vni 100 src_vni 200 self permanent" \
+    "collect-metadata (external) device vxlan1 = ifindex 5: + NDA_VNI 100, NDA_SRC_VNI 200; ack 0"
+
+# ---------------- bridge options (every writable IFLA_BR_* iproute2 6.1 knows) ----------------
+cap bridge_set_mcast_options "$MDBBASE" "ip link set dev br0 type bridge mcast_router 2 mcast_query_use_ifaddr 1 mcast_querier 1 mcast_hash_max 1024 mcast_last_member_count 3 mcast_startup_query_count 3 mcast_last_member_interval 200 mcast_membership_interval 30000 mcast_querier_interval 26000 mcast_query_interval 13000 mcast_query_response_interval 1100 mcast_startup_query_interval 3200 mcast_stats_enabled 1 mcast_igmp_version 3 mcast_mld_version 2" \
+    "IFLA_INFO_DATA with the multicast IFLA_BR_* in command-line order: u8 switches and versions, u32 counts and hash_max, u64 intervals (centiseconds); ack 0"
+cap bridge_set_misc_options "$MDBBASE" "ip link set dev br0 type bridge group_fwd_mask 8 group_address 01:80:c2:00:00:08 nf_call_iptables 1 nf_call_ip6tables 1 nf_call_arptables 1 ageing_time 20000" \
+    "GROUP_FWD_MASK u16, GROUP_ADDR 6 bytes, NF_CALL_* u8, AGEING_TIME u32; ack 0"
+cap bridge_set_no_linklocal_learn "$MDBBASE" "ip link set dev br0 type bridge no_linklocal_learn 1" \
+    "IFLA_BR_MULTI_BOOLOPT (46) = struct br_boolopt_multi {optval 1, optmask 1} (BR_BOOLOPT_NO_LL_LEARN = bit 0); ack 0"
+cap bridge_set_mcast_vlan_snooping_error "$MDBBASE" "ip link set dev br0 type bridge mcast_vlan_snooping 1" \
+    "MULTI_BOOLOPT {optval 2, optmask 2} (bit 1); this kernel has no VLAN filtering, so it refuses (see the answer)"
+cap bridge_set_vlan_stats "$MDBBASE" "ip link set dev br0 type bridge vlan_stats_enabled 1 vlan_stats_per_port 1" \
+    "VLAN_STATS_ENABLED / VLAN_STATS_PER_PORT u8; this kernel takes both even without VLAN filtering: ack 0"

@@ -21,6 +21,9 @@ import java.util.List;
  *                         also prints "requests R" — netlink requests the first (warm-up) N took
  *   E2eBench addforms N   diagnostic: N adds on a scratch bridge through fdb().addAll, then the same
  *                         requests through RtnlChannel.pipeline directly (no plan, no result object)
+ *   E2eBench portbulk N   N proxy_arp+hairpin updates of v0 in one ports().setAll (window 64),
+ *                         alternating off/on and ending on
+ *   E2eBench layers N     diagnostic: the cost of one port update layer by layer (RequestLayers)
  *   E2eBench portforms N  diagnostic: N updates in each message form, timed one after the other —
  *                         RTM_NEWLINK bridge_slave by name (what ports().set(name) sends), by
  *                         ifindex, and AF_BRIDGE RTM_SETLINK + IFLA_PROTINFO (bridge link set)
@@ -62,6 +65,12 @@ public final class E2eBench {
                     break;
                 case "portforms":
                     portForms(nl, n);
+                    break;
+                case "portbulk":
+                    portBulk(ops, n);
+                    break;
+                case "layers":
+                    RequestLayers.run(nl, n);
                     break;
                 default:
                     usage();
@@ -145,6 +154,20 @@ public final class E2eBench {
         long t1 = System.nanoTime();
         print("port", n, t1 - t0);
         System.out.println("requests " + requests);
+    }
+
+    private static void portBulk(LibraryOps ops, int n) {
+        for (int k = 0; k < 2 * WARMUPS; k++) {
+            ops.portBulk(DEV, n);
+        }
+        settle();
+        long t0 = start();
+        int ok = ops.portBulk(DEV, n);
+        long t1 = System.nanoTime();
+        print("portbulk", ok, t1 - t0);
+        if (ok != n) {
+            System.exit(1);
+        }
     }
 
     /**

@@ -72,6 +72,19 @@ final class LibraryOps {
         nl.ports().set(dev, on ? ON : OFF);
     }
 
+    /** {@code n} updates of {@code dev} (off, on, … ending on) in one ports().setAll; returns how many were applied. */
+    int portBulk(String dev, int n) {
+        List<io.netlink4j.bridge.PortUpdate> updates = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            updates.add(io.netlink4j.bridge.PortUpdate.of(dev, i % 2 == 1 ? ON : OFF));
+        }
+        io.netlink4j.bridge.PortBulkResult r = nl.ports().setAll(updates);
+        if (!r.ok()) {
+            System.err.println(r);
+        }
+        return r.appliedCount();
+    }
+
     /** The same update through the conversation form, counting the netlink requests it sent. */
     long portCounted(String dev, boolean on) {
         return nl.call(ch -> {

@@ -83,6 +83,15 @@ public class LinkDecodeBench {
         return acc;
     }
 
+    /** Writes the benchmark's message to the file {@code args[0]}, for the C walk (benchmarks/src/main/c/linkwalk.c). */
+    public static void main(String[] args) throws java.io.IOException {
+        LinkDecodeBench b = new LinkDecodeBench();
+        b.setUp();
+        byte[] out = new byte[b.msg.length()];
+        b.link.get(0, out);
+        java.nio.file.Files.write(java.nio.file.Path.of(args[0]), out);
+    }
+
     /**
      * For comparison: {@link LinkCodec#decode} builds a {@code Link} record with its strings — an
      * API edge, so it allocates by design.

@@ -27,6 +27,7 @@ public final class Errno {
     public static final int ENOTDIR = 20;
     public static final int EINVAL = 22;
     public static final int EMFILE = 24;
+    public static final int ENOTTY = 25;
     public static final int ENOSPC = 28;
     public static final int ERANGE = 34;
     public static final int ENAMETOOLONG = 36;
@@ -37,6 +38,7 @@ public final class Errno {
     public static final int EBADMSG = 74;
     public static final int EOVERFLOW = 75;
     public static final int EMSGSIZE = 90;
+    public static final int ENOPROTOOPT = 92;
     public static final int EPROTONOSUPPORT = 93;
     public static final int EOPNOTSUPP = 95;
     public static final int EAFNOSUPPORT = 97;

@@ -64,6 +64,12 @@ public final class LibC {
     public static final int EFD_CLOEXEC = 0x80000;
     public static final int EFD_NONBLOCK = 0x800;
 
+    // <linux/sockios.h>, <net/if.h>
+    public static final int SIOCGIFINDEX = 0x8933;
+    /** sizeof(struct ifreq): ifr_name[IFNAMSIZ] then a 24-byte union (ifr_ifindex is its first int). */
+    public static final int IFREQ_SIZE = 40;
+    public static final int IFNAMSIZ = 16;
+
     /** socket(2). */
     public static native int socket(int domain, int type, int protocol);
 
@@ -99,6 +105,13 @@ public final class LibC {
 
     /** write(2). */
     public static native long write(int fd, long buf, long count);
+
+    /**
+     * ioctl(2) with a pointer argument at native address {@code arg}. On any socket (netlink
+     * included) the interface requests such as {@link #SIOCGIFINDEX} act in the socket's network
+     * namespace, whichever thread calls.
+     */
+    public static native int ioctl(int fd, long request, long arg);
 
     /** close(2). */
     public static native int close(int fd);

@@ -76,6 +76,9 @@ final class AttrValues {
             sb.append(i == 0 ? "" : ", ").append(uapiName.apply(t).substring(prefix.length()).toLowerCase(java.util.Locale.ROOT));
             if (width[t] == MAC) {
                 sb.append('=').append(FdbCodec.formatMac(values[t]));
+            } else if (width[t] == BOOLOPT) {
+                sb.append("=0x").append(Long.toHexString(values[t] & 0xffffffffL)).append("/0x")
+                        .append(Long.toHexString(values[t] >>> 32));
             } else if (width[t] != FLAG) {
                 sb.append('=').append(values[t]);
             }
@@ -87,6 +90,8 @@ final class AttrValues {
     static final int FLAG = -1;
     static final int BE16 = -2;
     static final int MAC = -3;
+    /** struct br_boolopt_multi {u32 optval; u32 optmask}, held as optmask << 32 | optval. */
+    static final int BOOLOPT = -4;
 
     /** Writes the set values in the order they were set, each in its width from {@code width}. */
     void encode(MessageWriter w, int[] width, String family) {
@@ -106,6 +111,13 @@ final class AttrValues {
                         mac[k] = (byte) (x >>> (8 * (5 - k)));
                     }
                     w.putBytes(t, mac);
+                    break;
+                }
+                case BOOLOPT: {
+                    java.nio.ByteBuffer b = java.nio.ByteBuffer.allocate(8).order(java.nio.ByteOrder.nativeOrder());
+                    int mask = (int) (x >>> 32);
+                    b.putInt(0, (int) x & mask).putInt(4, mask);
+                    w.putBytes(t, b.array());
                     break;
                 }
                 default: throw new IllegalStateException(family + " type " + t + " is not writable");
@@ -129,6 +141,17 @@ final class AttrValues {
             case 8: put(t, it.u64()); break;
             case BE16: put(t, it.be16()); break;
             case MAC: put(t, mac(it)); break;
+            case BOOLOPT: {
+                if (it.payloadLength() < 8) {
+                    it.fail("attribute type " + t + " has " + it.payloadLength() + " bytes, br_boolopt_multi needs 8");
+                    break;
+                }
+                java.nio.ByteBuffer b = it.buffer();
+                long val = Integer.toUnsignedLong(b.getInt(it.payloadOffset()));
+                long mask = Integer.toUnsignedLong(b.getInt(it.payloadOffset() + 4));
+                put(t, mask << 32 | (val & mask));
+                break;
+            }
             default: break;
         }
     }

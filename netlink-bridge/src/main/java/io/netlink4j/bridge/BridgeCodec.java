@@ -70,12 +70,18 @@ public final class BridgeCodec {
     public static final int IFLA_BR_FDB_N_LEARNED = 48;
     public static final int IFLA_BR_FDB_MAX_LEARNED = 49;
 
+    // bits of IFLA_BR_MULTI_BOOLOPT (enum br_boolopt_id in linux/if_bridge.h)
+    public static final int BR_BOOLOPT_NO_LL_LEARN = 0;
+    public static final int BR_BOOLOPT_MCAST_VLAN_SNOOPING = 1;
+    public static final int BR_BOOLOPT_MST_ENABLE = 2;
+
     /** The link kind, sent without a NUL as iproute2 does. */
     static final byte[] KIND = "bridge".getBytes(StandardCharsets.US_ASCII);
 
     static final int FLAG = AttrValues.FLAG;
     static final int BE16 = AttrValues.BE16;
     static final int MAC = AttrValues.MAC;
+    static final int BOOLOPT = AttrValues.BOOLOPT;
 
     /** Wire width of each writable attribute (1, 2, 4, 8 bytes, FLAG, BE16, MAC); 0 = read-only or unknown. */
     static final int[] WIDTH = new int[64];
@@ -104,6 +110,7 @@ public final class BridgeCodec {
         WIDTH[IFLA_BR_VLAN_PROTOCOL] = BE16;
         WIDTH[IFLA_BR_GROUP_ADDR] = MAC;
         WIDTH[IFLA_BR_FDB_FLUSH] = FLAG;
+        WIDTH[IFLA_BR_MULTI_BOOLOPT] = BOOLOPT;
         String[] n = {null, "FORWARD_DELAY", "HELLO_TIME", "MAX_AGE", "AGEING_TIME", "STP_STATE", "PRIORITY",
             "VLAN_FILTERING", "VLAN_PROTOCOL", "GROUP_FWD_MASK", "ROOT_ID", "BRIDGE_ID", "ROOT_PORT",
             "ROOT_PATH_COST", "TOPOLOGY_CHANGE", "TOPOLOGY_CHANGE_DETECTED", "HELLO_TIMER", "TCN_TIMER",
@@ -192,7 +199,7 @@ public final class BridgeCodec {
                 case IFLA_BR_TOPOLOGY_CHANGE_TIMER: out.topologyChangeTimer = it.u64(); break;
                 case IFLA_BR_GC_TIMER: out.gcTimer = it.u64(); break;
                 case IFLA_BR_FDB_N_LEARNED: out.fdbLearned = Integer.toUnsignedLong(it.u32()); break;
-                case IFLA_BR_MULTI_BOOLOPT: out.boolopts = it.u32(); break;
+                case IFLA_BR_MULTI_BOOLOPT: out.boolopts = it.u32(); v.decode(it, WIDTH); break;
                 default: v.decode(it, WIDTH); break; // FDB_FLUSH is never reported; PAD, unknown types skipped
             }
         }

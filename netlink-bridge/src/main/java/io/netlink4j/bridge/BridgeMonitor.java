@@ -6,17 +6,12 @@ import io.netlink4j.core.IfInfoMsg;
 import io.netlink4j.core.LinkCodec;
 import io.netlink4j.core.MessageVisitor;
 import io.netlink4j.core.MessageWriter;
-import io.netlink4j.core.NetlinkException;
 import io.netlink4j.core.NetlinkParseException;
-import io.netlink4j.core.NetlinkSocket;
-import io.netlink4j.core.Netns;
 import io.netlink4j.core.NlMsg;
+import io.netlink4j.core.NotificationSocket;
 import io.netlink4j.core.Rtnetlink;
 import io.netlink4j.core.RtnlChannel;
-import io.netlink4j.jna.Errno;
-import io.netlink4j.jna.LibC;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.util.Collections;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -49,59 +44,38 @@ import org.slf4j.LoggerFactory;
  * }</pre>
  *
  * <p>The socket gets a large receive buffer (SO_RCVBUFFORCE, 8 MiB by default). If it overflows
- * anyway the kernel drops events and reports ENOBUFS: the monitor delivers an
- * {@link BridgeEvent.Overrun}, reloads the FDB it tracks to tell added from changed entries, and
- * goes on. {@link #run} blocks in poll(2) on the socket and an eventfd, so {@link #stop()} from
- * any thread wakes it immediately. One thread runs a monitor at a time.
+ * anyway the kernel drops events and reports ENOBUFS once, to whichever receive comes next: every
+ * such report becomes an {@link BridgeEvent.Overrun}, after the monitor has emptied the socket's
+ * queue and reloaded the FDB it tracks (to tell added from changed entries); then it goes on.
+ * {@link #run} waits on a {@link NotificationSocket}, so {@link #stop()} from any thread wakes it
+ * immediately. One thread runs a monitor at a time.
  */
 public final class BridgeMonitor implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(BridgeMonitor.class);
     /** Default SO_RCVBUF(FORCE): room for bursts of tens of thousands of FDB notifications. */
     public static final int DEFAULT_RECEIVE_BUFFER = 8 * 1024 * 1024;
-    private static final short POLLIN = 0x1;
-    private static final short POLLERR = 0x8;
-    private static final short POLLNVAL = 0x20;
 
     private final String netns;
-    private final NetlinkSocket socket;
-    private final int eventFd;
-    private final ByteBuffer pollFds = ByteBuffer.allocateDirect(16).order(ByteOrder.nativeOrder());
-    private final long pollAddress = LibC.address(pollFds);
-    private final ByteBuffer counter = ByteBuffer.allocateDirect(8).order(ByteOrder.nativeOrder());
-    private final long counterAddress = LibC.address(counter);
+    private final NotificationSocket socket;
     private final ReentrantLock running = new ReentrantLock();
     private final NlMsg msg = new NlMsg();
     private final FdbView view = new FdbView();
     private final Set<FdbKey> known = new HashSet<>();
     private final Map<Integer, Map<String, Long>> ports = new HashMap<>();
-    private ByteBuffer recv = ByteBuffer.allocateDirect(64 * 1024).order(ByteOrder.nativeOrder());
     private volatile boolean stopped;
     private boolean closed;
     private long overruns;
 
-    private record FdbKey(long mac, int vlan, int device) {}
+    /** An FDB entry as the monitor tracks it: MAC, VLAN, and the bridge (master entries) or device (self). */
+    record FdbKey(long mac, int vlan, int device) {}
 
     private BridgeMonitor(String netns, int receiveBuffer) {
         this.netns = netns;
-        this.socket = netns == null ? NetlinkSocket.open(LibC.NETLINK_ROUTE)
-                : Netns.callIn(netns, () -> NetlinkSocket.open(LibC.NETLINK_ROUTE));
-        int efd = -1;
+        this.socket = NotificationSocket.open(netns, receiveBuffer, Rtnetlink.RTNLGRP_NEIGH, Rtnetlink.RTNLGRP_LINK);
         try {
-            socket.setReceiveBufferSize(receiveBuffer);
-            join(Rtnetlink.RTNLGRP_NEIGH);
-            join(Rtnetlink.RTNLGRP_LINK);
-            efd = LibC.eventfd(0, LibC.EFD_CLOEXEC | LibC.EFD_NONBLOCK);
-            if (efd < 0) {
-                throw NetlinkException.of("eventfd", LibC.errno(), null, null);
-            }
-            this.eventFd = efd;
-            pollFds.putInt(0, socket.fd()).putShort(4, POLLIN).putInt(8, eventFd).putShort(12, POLLIN);
             reseed();
         } catch (RuntimeException e) {
             socket.close();
-            if (efd >= 0) {
-                LibC.close(efd);
-            }
             throw e;
         }
     }
@@ -114,13 +88,6 @@ public final class BridgeMonitor implements AutoCloseable {
     /** With a receive buffer of {@code receiveBufferBytes} (small values make overruns likely). */
     public static BridgeMonitor open(String netns, int receiveBufferBytes) {
         return new BridgeMonitor(netns, receiveBufferBytes);
-    }
-
-    private void join(int group) {
-        int r = socket.joinGroup(group);
-        if (r < 0) {
-            throw NetlinkException.of("join rtnetlink group " + group, -r, null, null);
-        }
     }
 
     /** Device names by ifindex, from the initial load and link notifications (for FdbEntry.ifname). */
@@ -171,25 +138,8 @@ public final class BridgeMonitor implements AutoCloseable {
             if (closed) {
                 throw new IllegalStateException("the monitor is closed");
             }
-            while (!stopped) {
-                pollFds.putShort(6, (short) 0).putShort(14, (short) 0);
-                int r = LibC.poll(pollAddress, 2, -1);
-                if (r < 0) {
-                    int e = LibC.errno();
-                    if (e == Errno.EINTR) {
-                        continue;
-                    }
-                    throw NetlinkException.of("monitor poll", e, null, null);
-                }
-                if (pollFds.getShort(14) != 0 || stopped) {
-                    break;
-                }
-                if ((pollFds.getShort(6) & POLLNVAL) != 0) {
-                    throw new IllegalStateException("the monitor's socket was closed under it");
-                }
-                if ((pollFds.getShort(6) & (POLLIN | POLLERR)) != 0) {
-                    drain(listener);
-                }
+            while (!stopped && socket.await()) {
+                drain(listener);
             }
         } finally {
             running.unlock();
@@ -199,64 +149,27 @@ public final class BridgeMonitor implements AutoCloseable {
     /** Reads every datagram queued on the socket without blocking. */
     private void drain(Consumer<BridgeEvent> listener) {
         while (!stopped) {
-            int size = socket.receive(recv, LibC.MSG_PEEK | LibC.MSG_TRUNC | LibC.MSG_DONTWAIT);
-            if (size == -Errno.EAGAIN) {
+            int n = socket.receive();
+            if (n == NotificationSocket.EMPTY) {
                 return;
             }
-            if (size == -Errno.EINTR) {
-                continue;
-            }
-            if (size == -Errno.ENOBUFS) {
+            if (n == NotificationSocket.OVERRUN) {
                 overruns++;
                 LOG.warn("bridge monitor{}: receive buffer overrun, events were lost (overrun {})",
                         netns == null ? "" : " in " + netns, overruns);
-                discardQueued();
+                // empty the queue first: the kernel reports the next loss only after that
+                socket.discardQueued();
                 reseed();
                 ports.clear();
                 listener.accept(new BridgeEvent.Overrun(overruns));
-                continue;
-            }
-            if (size < 0) {
-                throw NetlinkException.of("monitor receive", -size, null, null);
-            }
-            if (size > recv.capacity()) {
-                recv = ByteBuffer.allocateDirect(Integer.highestOneBit(size - 1) << 1).order(ByteOrder.nativeOrder());
-            }
-            int n = socket.receive(recv, LibC.MSG_DONTWAIT);
-            if (n < 0) {
-                continue; // the peeked datagram is still there, or the error shows on the next peek
-            }
-            if (socket.senderPortId() != 0) {
                 continue;
             }
             dispatch(n, listener);
         }
     }
 
-    /**
-     * Empties the socket's queue. After an overrun the kernel reports no further loss until the
-     * queue has been empty once (NETLINK_S_CONGESTED), and what is queued predates the reload
-     * anyway; so drain first, then reload, and a later loss is reported again.
-     */
-    private void discardQueued() {
-        int dropped = 0;
-        for (;;) {
-            int r = socket.receive(recv, LibC.MSG_TRUNC | LibC.MSG_DONTWAIT);
-            if (r == -Errno.EAGAIN) {
-                break;
-            }
-            if (r == -Errno.EINTR || r == -Errno.ENOBUFS) {
-                continue;
-            }
-            if (r < 0) {
-                throw NetlinkException.of("monitor receive", -r, null, null);
-            }
-            dropped++;
-        }
-        LOG.debug("bridge monitor: discarded {} queued notifications before the reload", dropped);
-    }
-
     private void dispatch(int n, Consumer<BridgeEvent> listener) {
+        ByteBuffer recv = socket.buffer();
         int pos = 0;
         while (pos + NlMsg.NLMSG_HDRLEN <= n) {
             msg.wrap(recv, pos);
@@ -363,14 +276,7 @@ public final class BridgeMonitor implements AutoCloseable {
      */
     public void stop() {
         stopped = true;
-        synchronized (counter) {
-            if (!closed) {
-                counter.putLong(0, 1);
-                if (LibC.write(eventFd, counterAddress, 8) < 0) {
-                    LOG.debug("monitor stop: eventfd write failed: {}", Errno.name(LibC.errno()));
-                }
-            }
-        }
+        socket.wakeUp();
     }
 
     /** Stops the monitor, waits for {@link #run} to return, and closes the socket. Idempotent. */
@@ -379,16 +285,15 @@ public final class BridgeMonitor implements AutoCloseable {
         stop();
         running.lock();
         try {
-            synchronized (counter) {
-                if (closed) {
-                    return;
-                }
-                closed = true;
-                socket.close();
-                LibC.close(eventFd);
-            }
+            closed = true;
+            socket.close();
         } finally {
             running.unlock();
         }
+    }
+
+    /** The FDB entries the monitor believes exist (for tests: call from the thread running it). */
+    Set<FdbKey> knownEntries() {
+        return Set.copyOf(known);
     }
 }

@@ -25,6 +25,7 @@ public final class BridgeNetlink implements AutoCloseable {
     private final Bridges bridges = new Bridges(this);
     private final Vlans vlans;
     private final Fdb fdb = new Fdb(this);
+    private final Mdb mdb = new Mdb(this);
 
     private BridgeNetlink(String netns, ChannelOptions options) {
         this(new ChannelPool(netns, options, Math.max(2, Runtime.getRuntime().availableProcessors())));
@@ -87,6 +88,11 @@ public final class BridgeNetlink implements AutoCloseable {
     /** The forwarding database: entries, dumps, flushes and the pipelined bulk path. */
     public Fdb fdb() {
         return fdb;
+    }
+
+    /** The multicast database: group entries per port, router ports. */
+    public Mdb mdb() {
+        return mdb;
     }
 
     /**

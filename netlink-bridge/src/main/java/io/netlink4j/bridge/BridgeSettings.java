@@ -31,9 +31,17 @@ public final class BridgeSettings {
         return new Builder(new AttrValues());
     }
 
-    /** A builder holding a copy of these settings. */
+    /**
+     * A builder holding a copy of these settings. Reported bool options are not sent again unless
+     * set on the builder: the kernel refuses even "off" for an option it cannot do (mst_enable
+     * without VLAN filtering), so a read-modify-write must not touch them.
+     */
     public Builder toBuilder() {
-        return new Builder(values.copy());
+        AttrValues c = values.copy();
+        if (c.has(IFLA_BR_MULTI_BOOLOPT)) {
+            c.put(IFLA_BR_MULTI_BOOLOPT, c.get(IFLA_BR_MULTI_BOOLOPT) & 0xffffffffL);
+        }
+        return new Builder(c);
     }
 
     AttrValues values() {
@@ -107,6 +115,21 @@ public final class BridgeSettings {
     public Boolean vlanStatsPerPort() { return values.bool(IFLA_BR_VLAN_STATS_PER_PORT); }
     /** 0 = no limit. */
     public Long fdbMaxLearned() { return values.longValue(IFLA_BR_FDB_MAX_LEARNED); }
+    /** BR_BOOLOPT_NO_LL_LEARN: no learning from link-local frames (null when not reported/set). */
+    public Boolean noLinklocalLearn() { return boolopt(BR_BOOLOPT_NO_LL_LEARN); }
+    /** BR_BOOLOPT_MCAST_VLAN_SNOOPING: per-VLAN IGMP/MLD snooping (needs VLAN filtering). */
+    public Boolean mcastVlanSnooping() { return boolopt(BR_BOOLOPT_MCAST_VLAN_SNOOPING); }
+    /** BR_BOOLOPT_MST_ENABLE: multiple spanning trees (needs VLAN filtering). */
+    public Boolean mstEnable() { return boolopt(BR_BOOLOPT_MST_ENABLE); }
+
+    /** Bit {@code id} of IFLA_BR_MULTI_BOOLOPT: null when it is not in the option mask. */
+    public Boolean boolopt(int id) {
+        if (!values.has(IFLA_BR_MULTI_BOOLOPT)) {
+            return null;
+        }
+        long v = values.get(IFLA_BR_MULTI_BOOLOPT);
+        return (v >>> 32 & 1L << id) == 0 ? null : (v & 1L << id) != 0;
+    }
     /** An action: flush the bridge's dynamic FDB entries. */
     public boolean fdbFlush() { return values.has(IFLA_BR_FDB_FLUSH); }
 
@@ -179,12 +202,17 @@ public final class BridgeSettings {
             }
             return put(IFLA_BR_GROUP_FWD_MASK, mask);
         }
-        /** The STP group address: 01:80:c2:00:00:0X with X in 0..0xf except 1, 2 (the kernel checks the rest). */
+        /** The STP group address: 01:80:c2:00:00:0X with X in 0..0xf except 1, 2, 3 (the kernel's rule). */
         public Builder groupAddress(String mac) {
             byte[] b = io.netlink4j.core.MacAddress.parse(mac);
             long x = 0;
             for (byte c : b) {
                 x = (x << 8) | (c & 0xff);
+            }
+            long last = x & 0xff;
+            if ((x & ~0xfL) != 0x0180c2000000L || last == 1 || last == 2 || last == 3) {
+                throw new IllegalArgumentException("group_address must be 01:80:c2:00:00:0X with X not 1, 2 or 3"
+                        + " (pause, LACP, and the 802.1X PAE address are reserved): " + mac);
             }
             return put(IFLA_BR_GROUP_ADDR, x);
         }
@@ -226,6 +254,25 @@ public final class BridgeSettings {
         public Builder vlanStatsPerPort(boolean on) { return flag(IFLA_BR_VLAN_STATS_PER_PORT, on); }
         /** 0 = no limit (kernel 6.8+). */
         public Builder fdbMaxLearned(long n) { return put(IFLA_BR_FDB_MAX_LEARNED, range("fdb_max_learned", n, 0, 0xffffffffL)); }
+
+        /** {@code no_linklocal_learn}: do not learn source MACs from link-local frames (01:80:c2:00:00:0X). */
+        public Builder noLinklocalLearn(boolean on) { return boolopt(BR_BOOLOPT_NO_LL_LEARN, on); }
+        /** {@code mcast_vlan_snooping}: per-VLAN multicast snooping (kernel 5.13+, needs VLAN filtering). */
+        public Builder mcastVlanSnooping(boolean on) { return boolopt(BR_BOOLOPT_MCAST_VLAN_SNOOPING, on); }
+        /** {@code mst_enable}: multiple spanning tree instances (kernel 5.18+, needs VLAN filtering, no ports' VLANs yet). */
+        public Builder mstEnable(boolean on) { return boolopt(BR_BOOLOPT_MST_ENABLE, on); }
+
+        /**
+         * Bit {@code id} (BR_BOOLOPT_*, 0..31) of IFLA_BR_MULTI_BOOLOPT: all bool options set go in one
+         * attribute, whose mask names exactly those set.
+         */
+        public Builder boolopt(int id, boolean on) {
+            range("bool option id", id, 0, 31);
+            long old = v.has(IFLA_BR_MULTI_BOOLOPT) ? v.get(IFLA_BR_MULTI_BOOLOPT) : 0;
+            long bit = 1L << id;
+            long val = on ? (old | bit) : (old & ~bit);
+            return put(IFLA_BR_MULTI_BOOLOPT, (old >>> 32 | bit) << 32 | (val & 0xffffffffL));
+        }
 
         public BridgeSettings build() {
             return new BridgeSettings(v.copy());

@@ -3,6 +3,7 @@ package io.netlink4j.bridge;
 import io.netlink4j.core.ChannelOptions;
 import io.netlink4j.core.RtnlChannel;
 import java.util.concurrent.ConcurrentLinkedDeque;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -16,6 +17,12 @@ import java.util.function.Supplier;
 final class ChannelPool implements AutoCloseable {
     private final String netns;
     private final ChannelOptions options;
+    /**
+     * The channel given back last: the common case of one thread calling again and again takes it
+     * and gives it back with one atomic operation each, without allocating a deque node or
+     * counting the deque.
+     */
+    private final AtomicReference<RtnlChannel> hot = new AtomicReference<>();
     private final ConcurrentLinkedDeque<RtnlChannel> idle = new ConcurrentLinkedDeque<>();
     private final int maxIdle;
     private final Supplier<RtnlChannel> opener;
@@ -42,7 +49,10 @@ final class ChannelPool implements AutoCloseable {
         if (closed) {
             throw new IllegalStateException("the netlink handle is closed");
         }
-        RtnlChannel ch = idle.pollFirst();
+        RtnlChannel ch = hot.getAndSet(null);
+        if (ch == null) {
+            ch = idle.pollFirst();
+        }
         if (ch == null) {
             ch = opener.get();
         }
@@ -57,7 +67,13 @@ final class ChannelPool implements AutoCloseable {
         if (!ch.isOpen()) {
             return;
         }
-        if (closed || idle.size() >= maxIdle) {
+        if (!closed && hot.compareAndSet(null, ch)) {
+            if (closed && hot.compareAndSet(ch, null)) {
+                ch.close(); // close() ran meanwhile and may have missed it
+            }
+            return;
+        }
+        if (closed || idle.size() >= maxIdle - 1) { // the hot slot counts as one idle channel
             ch.close();
             return;
         }
@@ -70,6 +86,10 @@ final class ChannelPool implements AutoCloseable {
     @Override
     public void close() {
         closed = true;
+        RtnlChannel h = hot.getAndSet(null);
+        if (h != null) {
+            h.close();
+        }
         RtnlChannel ch;
         while ((ch = idle.pollFirst()) != null) {
             ch.close();

@@ -1,5 +1,6 @@
 package io.netlink4j.bridge;
 
+import io.netlink4j.core.ChannelFeatures;
 import io.netlink4j.core.Link;
 import io.netlink4j.core.Links;
 import io.netlink4j.core.MessageVisitor;
@@ -10,7 +11,7 @@ import io.netlink4j.core.NlMsg;
 import io.netlink4j.core.NotFoundException;
 import io.netlink4j.core.Rtnetlink;
 import io.netlink4j.core.RtnlChannel;
-import io.netlink4j.jna.Errno;
+import io.netlink4j.core.Errno;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -52,7 +53,8 @@ public final class Fdb {
 
     private final Conversations nl;
 
-    public Fdb(BridgeNetlink nl) {
+    /** The FDB of {@code nl}; applications get it from {@link BridgeNetlink#fdb()}. */
+    Fdb(BridgeNetlink nl) {
         this(new Conversations() {
             @Override
             public <T> T call(Function<RtnlChannel, T> conversation) {
@@ -89,14 +91,29 @@ public final class Fdb {
 
     private void single(FdbChange c) {
         nl.call(ch -> {
-            FdbPlan p = FdbPlan.validate(List.of(c), new Links(ch));
+            Links links = new Links(ch);
+            // a device by name is resolved to its ifindex without a netlink round trip; its kind is
+            // looked up only if the kernel refuses the change (see FdbPlan.byIndexOnly)
+            FdbPlan p = FdbPlan.validate(List.of(c), links, FdbPlan.byIndexOnly(c));
             String op = "fdb " + c;
             MessageWriter w = ch.request(FdbCodec.messageType(c.op()), FdbCodec.messageFlags(c.op()));
             FdbCodec.encodeChange(w, p, 0, new byte[6]);
             try {
                 ch.execute(op);
             } catch (NetlinkException e) {
-                throw FdbErrors.explain(e, op, c, p.device(0));
+                Link dev = p.device(0);
+                if (dev == null) {
+                    dev = links.query("show link " + p.ifindex(0), p.ifindex(0), null, null);
+                    String why = dev == null || e.errno() != Errno.EOPNOTSUPP ? null : FdbPlan.kindProblem(c.spec(), dev);
+                    if (why != null) {
+                        // the kernel's EOPNOTSUPP, explained by the device's kind
+                        NotABridgePortException n = new NotABridgePortException(op, e.errno(), e.kernelMessage(),
+                                e.badAttribute(), dev.name(), why);
+                        n.initCause(e);
+                        throw n;
+                    }
+                }
+                throw FdbErrors.explain(e, op, c, dev);
             }
             return null;
         });
@@ -123,35 +140,114 @@ public final class Fdb {
      * number. The whole input is validated first; nothing is sent if any change is invalid.
      * Encoding writes straight into the channel's buffer: nothing is allocated per change.
      *
+     * <p>With {@link BulkOptions#stopAtFirstError()} no change is sent after the first refusal
+     * arrives, but those already in flight complete: {@link BulkResult#appliedAfterFailure()}
+     * lists them. {@link BulkOptions#ordered()} applies nothing after a failure.
+     *
+     * <p>A run that breaks (overrun, timeout, failed send) still returns a result, with the
+     * exception in {@link BulkResult#interruption()}: changes whose answers were lost are read
+     * back from the FDB where that decides them, else reported {@link BulkResult.Status#UNKNOWN}.
+     *
      * @throws IllegalArgumentException listing the invalid changes (nothing was sent)
      */
     public BulkResult apply(List<FdbChange> changes, BulkOptions options) {
         long t0 = System.nanoTime();
-        return nl.call(ch -> {
+        Run run = nl.call(ch -> {
             FdbPlan p = FdbPlan.validate(changes, new Links(ch));
-            int n = p.size();
-            byte[] scratch = new byte[6];
-            BitSet applied = new BitSet(n);
-            List<BulkResult.Failure> failures = new ArrayList<>();
+            Run r = new Run(p, window(ch, options.window()));
             long d0 = ch.datagramsSent();
-            int sent = n == 0 ? 0 : ch.pipeline("fdb bulk", n, options.window(), (i, w, seq) -> {
-                FdbChange c = p.change(i);
-                w.begin(FdbCodec.messageType(c.op()), FdbCodec.messageFlags(c.op()), seq, 0);
-                FdbCodec.encodeChange(w, p, i, scratch);
-                w.end();
-            }, (i, e) -> {
+            try {
+                if (r.plan.size() > 0) {
+                    pipeline(ch, r, options);
+                }
+            } catch (NetlinkException e) {
+                LOG.debug("fdb bulk: the run broke after {} of {} changes were sent: {}", r.sent, r.plan.size(),
+                        e.getMessage());
+                r.interruption = e;
+            }
+            r.datagrams = ch.datagramsSent() - d0;
+            return r;
+        });
+        BitSet notApplied = new BitSet();
+        BitSet readBack = new BitSet();
+        BitSet unknown = new BitSet();
+        if (run.interruption != null) {
+            unknown.set(0, run.sent);
+            unknown.andNot(run.applied);
+            for (BulkResult.Failure f : run.failures) {
+                unknown.clear(f.index());
+            }
+            if (!unknown.isEmpty()) {
+                try {
+                    nl.call(ch -> {
+                        FdbReadBack.resolve(ch, run.plan, run.sent, unknown, run.applied, notApplied, readBack);
+                        return null;
+                    });
+                } catch (RuntimeException e) {
+                    LOG.debug("fdb bulk: could not read the FDB back to decide {} changes: {}", unknown.cardinality(),
+                            e.toString());
+                }
+            }
+        }
+        run.failures.sort(Comparator.comparingInt(BulkResult.Failure::index));
+        BulkResult r = new BulkResult(run.plan.size(), run.failures, run.applied, notApplied, unknown, readBack,
+                run.sent, run.window, run.datagrams, System.nanoTime() - t0, run.interruption);
+        LOG.debug("{}", r);
+        return r;
+    }
+
+    /** The state of one bulk run as the answers arrive. */
+    private static final class Run {
+        final FdbPlan plan;
+        final int window;
+        final BitSet applied = new BitSet();
+        final List<BulkResult.Failure> failures = new ArrayList<>();
+        int sent;
+        long datagrams;
+        NetlinkException interruption;
+
+        Run(FdbPlan plan, int window) {
+            this.plan = plan;
+            this.window = window;
+        }
+    }
+
+    /** The requested window, lowered to what the socket can answer without overrunning. */
+    private static int window(RtnlChannel ch, int requested) {
+        int max = ch.features().maxAcksInFlight();
+        if (requested <= max) {
+            return requested;
+        }
+        LOG.info("fdb bulk: window {} lowered to {}: the socket's {}-byte receive buffer holds {} ACKs of up to {} bytes",
+                requested, max, ch.features().socketReceiveBytes(), max, ChannelFeatures.ACK_BUDGET_BYTES);
+        return max;
+    }
+
+    private static void pipeline(RtnlChannel ch, Run r, BulkOptions options) {
+        FdbPlan p = r.plan;
+        byte[] scratch = new byte[6];
+        ch.pipeline("fdb bulk", p.size(), r.window, (i, w, seq) -> {
+            FdbChange c = p.change(i);
+            w.begin(FdbCodec.messageType(c.op()), FdbCodec.messageFlags(c.op()), seq, 0);
+            FdbCodec.encodeChange(w, p, i, scratch);
+            w.end();
+        }, new RtnlChannel.ResultHandler() {
+            @Override
+            public boolean onResult(int i, NetlinkException e) {
                 if (e == null) {
-                    applied.set(i);
+                    r.applied.set(i);
                     return true;
                 }
                 FdbChange c = p.change(i);
-                failures.add(new BulkResult.Failure(i, c, FdbErrors.explain(e, "fdb " + c + " (#" + i + ")", c, p.device(i))));
+                r.failures.add(new BulkResult.Failure(i, c,
+                        FdbErrors.explain(e, "fdb " + c + " (#" + i + ")", c, p.device(i))));
                 return !options.stopAtFirstError();
-            });
-            failures.sort(Comparator.comparingInt(BulkResult.Failure::index));
-            BulkResult r = new BulkResult(n, failures, applied, sent, ch.datagramsSent() - d0, System.nanoTime() - t0);
-            LOG.debug("{}", r);
-            return r;
+            }
+
+            @Override
+            public void onSent(int from, int count) {
+                r.sent = from + count;
+            }
         });
     }
 
@@ -172,8 +268,8 @@ public final class Fdb {
         checkVlan(vlan);
         return nl.call(ch -> {
             Links links = new Links(ch);
-            int br = bridge == null ? 0 : bridge(links, bridge).index();
-            int p = port == null ? 0 : port(links, port).index();
+            int br = bridge == null ? 0 : bridge(links, "fdb get", bridge).index();
+            int p = port == null ? 0 : port(links, "fdb get", port).index();
             String op = "fdb get " + mac + (vlan != 0 ? " vlan " + vlan : "") + (bridge != null ? " br " + bridge : " brport " + port);
             MessageWriter w = ch.request(Rtnetlink.RTM_GETNEIGH, 0);
             FdbCodec.encodeGet(w, m, br, p, vlan, 0, new byte[6]);
@@ -214,12 +310,17 @@ public final class Fdb {
 
     private int dump(RtnlChannel ch, FdbFilter filter, FdbVisitor visitor) {
         Links links = new Links(ch);
-        int br = filter.bridge() == null ? 0 : bridge(links, filter.bridge()).index();
-        int port = filter.port() == null ? 0 : device(links, filter.port()).index();
-        return dump(ch, br, port, visitor);
+        int br = filter.bridge() == null ? 0 : bridge(links, "fdb show", filter.bridge()).index();
+        int port = filter.port() == null ? 0 : device(links, "fdb show", filter.port()).index();
+        return dump(ch, br, port, filter.portEntriesOnly(), visitor);
     }
 
-    private static int dump(RtnlChannel ch, int br, int port, FdbVisitor visitor) {
+    static int dump(RtnlChannel ch, int br, int port, FdbVisitor visitor) {
+        return dump(ch, br, port, false, visitor);
+    }
+
+    /** With {@code portEntriesOnly}: only entries of bridge {@code br}'s FDB on its ports (NDA_MASTER = br). */
+    private static int dump(RtnlChannel ch, int br, int port, boolean portEntriesOnly, FdbVisitor visitor) {
         MessageWriter w = ch.request(Rtnetlink.RTM_GETNEIGH, 0);
         FdbCodec.encodeDump(w, br, port);
         FdbView view = new FdbView();
@@ -230,7 +331,8 @@ public final class Fdb {
                 // the kernel filters (strict checking); the port/bridge check here only guards
                 // against a channel without strict checking, where the filter would be ignored
                 if (view.wrap(m) && view.hasMac() && (port == 0 || view.ifindex() == port)
-                        && (br == 0 || view.master() == 0 || view.master() == br)) {
+                        && (br == 0 || view.master() == 0 || view.master() == br)
+                        && (!portEntriesOnly || (view.master() == br && view.ifindex() != br))) {
                     count[0]++;
                     visitor.onEntry(view);
                 }
@@ -288,8 +390,8 @@ public final class Fdb {
         }
         return nl.call(ch -> {
             Links links = new Links(ch);
-            Link port = flush.port() == null ? null : port(links, flush.port());
-            Link bridge = flush.bridge() != null ? bridge(links, flush.bridge()) : links.get(port.master());
+            Link port = flush.port() == null ? null : port(links, "fdb flush", flush.port());
+            Link bridge = flush.bridge() != null ? bridge(links, "fdb flush", flush.bridge()) : links.get(port.master());
             if (port != null && port.master() != bridge.index()) {
                 throw new IllegalArgumentException(port.name() + " is not a port of " + bridge.name());
             }
@@ -397,23 +499,23 @@ public final class Fdb {
         }
     }
 
-    private static Link device(Links links, String name) {
-        return links.get(name);
-    }
-
-    private static Link bridge(Links links, String name) {
-        Link l = links.get(name);
+    private static Link bridge(Links links, String op, String name) {
+        Link l = device(links, op, name);
         if (!l.isBridge()) {
-            throw new IllegalArgumentException(Devices.notABridge(name, l));
+            throw Devices.notABridge(op, 0, null, name, l);
         }
         return l;
     }
 
-    private static Link port(Links links, String name) {
-        Link l = links.get(name);
+    private static Link port(Links links, String op, String name) {
+        Link l = device(links, op, name);
         if (!l.isBridgePort()) {
-            throw new IllegalArgumentException(Devices.notAPort(name, l));
+            throw Devices.notAPort(op, 0, null, null, name, l);
         }
         return l;
+    }
+
+    private static Link device(Links links, String op, String name) {
+        return links.find(name).orElseThrow(() -> Devices.noSuchDevice(op, name));
     }
 }

@@ -25,6 +25,9 @@ final class FdbPlan {
     private final int[] via;
     private final byte[][] dst;
     private final Map<Integer, Link> devices = new HashMap<>();
+    private boolean byIndexOnly;
+    /** The device problem of the last change checked (no such device, not a bridge port), typed. */
+    private RuntimeException deviceProblem;
 
     private FdbPlan(List<FdbChange> changes) {
         int n = changes.size();
@@ -41,7 +44,31 @@ final class FdbPlan {
      * @throws IllegalArgumentException listing every problem (up to 20) with the index of its change
      */
     static FdbPlan validate(List<FdbChange> changes, Links links) {
+        return validate(changes, links, false);
+    }
+
+    /**
+     * Whether {@code c} may be sent with its device resolved to an ifindex only
+     * ({@link #validate(List, Links, boolean)} with {@code byIndexOnly}): a device given by name,
+     * and not master and self at once. For master alone the kernel refuses a device that is no
+     * bridge port with EOPNOTSUPP and changes nothing, so the kind check can wait for that
+     * answer; with self as well it would apply the self part to any device, so that case is
+     * checked before sending, as before.
+     */
+    static boolean byIndexOnly(FdbChange c) {
+        FdbSpec s = c.spec();
+        return s.device() != null && s.target() != (NdMsg.NTF_MASTER | NdMsg.NTF_SELF);
+    }
+
+    /**
+     * As {@link #validate(List, Links)}; with {@code byIndexOnly}, device names are resolved to
+     * their ifindex without an RTM_GETLINK ({@link Links#indexOf}) and the kind of the device is
+     * not checked: {@link #device} is then null, and the caller checks the kind
+     * ({@link #kindProblem}) when the kernel refuses the change.
+     */
+    static FdbPlan validate(List<FdbChange> changes, Links links, boolean byIndexOnly) {
         FdbPlan p = new FdbPlan(List.copyOf(changes));
+        p.byIndexOnly = byIndexOnly;
         Map<String, Link> byName = new HashMap<>();
         List<String> problems = new ArrayList<>();
         int count = 0;
@@ -54,14 +81,21 @@ final class FdbPlan {
                 }
             }
         }
+        if (count == 1 && p.changes.size() == 1 && p.deviceProblem != null) {
+            // a single change whose only fault is its device: the typed exception callers branch on
+            throw p.deviceProblem;
+        }
         if (count > 0) {
-            String head = p.changes.size() == 1 ? "invalid FDB " + p.changes.get(0).op().name().toLowerCase()
-                    + " of " + p.changes.get(0).spec().mac() + ": "
+            String head = p.changes.size() == 1 ? singleHead(p.changes.get(0))
                     : count + " of " + p.changes.size() + " FDB changes are invalid, nothing was sent: ";
             throw new IllegalArgumentException(head + String.join("; ", problems)
                     + (count > problems.size() ? "; and " + (count - problems.size()) + " more" : ""));
         }
         return p;
+    }
+
+    private static String singleHead(FdbChange c) {
+        return "invalid FDB " + c.op().name().toLowerCase() + " of " + c.spec().mac() + ": ";
     }
 
     private String check(int i, Links links, Map<String, Link> byName) {
@@ -109,6 +143,22 @@ final class FdbPlan {
         // A bulk list names the same few devices thousands of times: each name is checked and looked
         // up once per plan, and an entry whose device is already known allocates nothing.
         Link dev;
+        if (s.device() != null && byIndexOnly) {
+            try {
+                LinkCodec.validateName(s.device());
+            } catch (IllegalArgumentException e) {
+                return e.getMessage();
+            }
+            int index = links.channel().ifindex(s.device());
+            if (index == 0) {
+                return noSuchDevice(c, s.device());
+            }
+            if (index > 0) {
+                ifindex[i] = index;
+                return via(i, s, links, byName);
+            }
+            byIndexOnly = false; // a transport without ioctl (a fake kernel): look the device up as a bulk plan does
+        }
         if (s.device() != null) {
             dev = byName.get(s.device());
             if (dev == null && !byName.containsKey(s.device())) {
@@ -123,14 +173,14 @@ final class FdbPlan {
                 }
             }
             if (dev == null) {
-                return "no device \"" + s.device() + "\"";
+                return noSuchDevice(c, s.device());
             }
         } else if (s.ifindex() > 0) {
             dev = devices.get(s.ifindex());
             if (dev == null) {
                 dev = links.query("show link " + s.ifindex(), s.ifindex(), null, null);
                 if (dev == null) {
-                    return "no device with ifindex " + s.ifindex();
+                    return noSuchDevice(c, "ifindex " + s.ifindex());
                 }
                 devices.put(dev.index(), dev);
             }
@@ -138,25 +188,56 @@ final class FdbPlan {
             return "no device given";
         }
         ifindex[i] = dev.index();
-        if (master && !dev.isBridgePort()) {
-            if (dev.isBridge()) {
-                return dev.name() + " is a bridge, not a bridge port: a master entry names the port the MAC is"
-                        + " behind (an entry for the bridge's own address: self() with permanent())";
-            }
-            return dev.name() + " is not a bridge port, so it has no bridge FDB (enslave it, or use self()"
-                    + " for the device's own FDB)";
+        String kind = kindProblem(s, dev);
+        if (kind != null) {
+            // found by a read: no errno
+            deviceProblem = new NotABridgePortException("fdb " + c, 0, null, null, dev.name(), kind);
+            return kind;
         }
+        return via(i, s, links, byName);
+    }
+
+    /** Resolves the via device (by index only when the plan does) and copies the destination. */
+    private String via(int i, FdbSpec s, Links links, Map<String, Link> byName) {
         if (s.via() != null) {
-            Link v = lookup(byName, s.via(), links);
-            if (v == null) {
+            int v;
+            if (byIndexOnly) {
+                try {
+                    v = links.indexOf(s.via());
+                } catch (IllegalArgumentException e) {
+                    return e.getMessage() + " (via)";
+                }
+            } else {
+                Link l = lookup(byName, s.via(), links);
+                v = l == null ? 0 : l.index();
+            }
+            if (v == 0) {
                 return "no device \"" + s.via() + "\" (via)";
             }
-            via[i] = v.index();
+            via[i] = v;
         }
         if (s.dst() != null) {
             dst[i] = s.dst().getAddress();
         }
         return null;
+    }
+
+    /** Why {@code dev} cannot take the entry {@code s} (a master entry needs a bridge port), or null. */
+    static String kindProblem(FdbSpec s, Link dev) {
+        if ((s.target() & NdMsg.NTF_MASTER) == 0 || dev.isBridgePort()) {
+            return null;
+        }
+        if (dev.isBridge()) {
+            return dev.name() + " is a bridge, not a bridge port: a master entry names the port the MAC is"
+                    + " behind (an entry for the bridge's own address is a permanent self entry)";
+        }
+        return Devices.notAPort(dev.name(), dev) + ", so it has no bridge FDB (enslave it, or make it a self"
+                + " entry in the device's own FDB)";
+    }
+
+    private String noSuchDevice(FdbChange c, String dev) {
+        deviceProblem = Devices.noSuchDevice("fdb " + c, dev);
+        return dev.startsWith("ifindex ") ? "no device with " + dev : "device \"" + dev + "\" does not exist";
     }
 
     /** One lookup per name, unknown names included (remembered as null). */
@@ -195,7 +276,7 @@ final class FdbPlan {
         return dst[i];
     }
 
-    /** The device of change {@code i} as resolved. */
+    /** The device of change {@code i} as resolved; null when the plan resolved names to an ifindex only. */
     Link device(int i) {
         return devices.get(ifindex[i]);
     }

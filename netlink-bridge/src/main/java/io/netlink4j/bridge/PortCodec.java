@@ -18,10 +18,12 @@ import java.nio.charset.StandardCharsets;
  * kernel function (br_setport, under the bridge lock, after the policy has checked every
  * attribute's type and length; it applies the flags together and the other settings one by one,
  * without undoing earlier steps on a later failure: see BridgePorts#set), but only
- * RTM_NEWLINK accepts the device by name (IFLA_IFNAME);
- * rtnl_bridge_setlink looks the device up by ifi_index only, so a by-name update would need a
- * lookup round trip first. The slave form is also what the kernel reports back (the same nest we
- * decode) and its errors point into IFLA_LINKINFO › IFLA_INFO_SLAVE_DATA, which we name. Caveat of
+ * RTM_NEWLINK accepts the device by name (IFLA_IFNAME), and rtnl_bridge_setlink looks the device
+ * up by ifi_index only. The slave form is also what the kernel reports back (the same nest we
+ * decode) and its errors point into IFLA_LINKINFO › IFLA_INFO_SLAVE_DATA, which we name. Since
+ * names resolve without a round trip (ioctl SIOCGIFINDEX), {@link BridgePorts#set} by name sends
+ * the AF_BRIDGE form: it skips the generic link change (do_setlink and its full RTM_NEWLINK
+ * notification) and costs the kernel about half as much per update. Caveat of
  * both forms: the kernel does not check IFLA_INFO_KIND "bridge_slave" against the master, so a port
  * of another kind of master (a bond) would have the attributes read by that master's policy.
  */
@@ -166,8 +168,8 @@ public final class PortCodec {
      * Writes the body of the other form, {@code bridge link set dev DEV …}: an AF_BRIDGE
      * RTM_SETLINK for ifindex {@code index} with IFLA_PROTINFO › the set attributes. The nest must
      * carry NLA_F_NESTED: without it br_setlink reads IFLA_PROTINFO as the legacy single u8 state.
-     * Not used by {@link BridgePorts} (see the class comment); it is the form to use when port
-     * settings and IFLA_AF_SPEC (VLANs) must go together in one AF_BRIDGE message.
+     * {@link BridgePorts#set} by name sends it (see the class comment); it is also the form to use
+     * when port settings and IFLA_AF_SPEC (VLANs) must go together in one AF_BRIDGE message.
      */
     public static void encodeProtinfoSet(MessageWriter w, int index, PortSettings s) {
         IfInfoMsg.put(w, Rtnetlink.AF_BRIDGE, index, 0, 0);

@@ -42,6 +42,8 @@ final class BridgeDecoders {
                         new AttributeIterator(), new AttributeIterator(), e -> e.toString())),
                 DecoderTarget.of("vlanOptions", BridgeDecoders::vlanOptions),
                 DecoderTarget.of("fdbView", BridgeDecoders::fdbView),
+                DecoderTarget.of("mdb", d -> MdbCodec.decode(Fuzzing.message(Rtnetlink.RTM_NEWMDB, d), i -> null,
+                        new ArrayList<>(), new ArrayList<>())),
                 DecoderTarget.of("portAttributes", BridgeDecoders::portAttributes),
                 DecoderTarget.of("monitor", BridgeDecoders::monitor),
                 DecoderTarget.of("api.ports.get", d -> api(d, 1, ch -> BridgePorts.get(ch, 0, "v0"))),

@@ -6,10 +6,10 @@ import org.junit.jupiter.api.Tag;
 
 /**
  * Coverage-guided fuzzing of every netlink-bridge decoder with Jazzer: the first input byte picks
- * the target ({@link BridgeDecoders#targets()}), the rest is its input. Tagged "fuzz": runs with
- * {@code -Pfuzz} until 1,000,000 inputs; findings go to
- * src/test/resources/io/netlink4j/bridge/BridgeDecodersFuzzTestInputs and are replayed by
- * {@code mvn -Dgroups=fuzz verify}. The everyday bounded run is {@link BridgeDecoderPropertiesTest}.
+ * the target ({@link BridgeDecoders#targets()}), the rest is its input. Every {@code mvn verify}
+ * replays the inputs under src/test/resources/io/netlink4j/bridge/BridgeDecodersFuzzTestInputs
+ * (Jazzer's regression mode, without its agent); {@code -Pfuzz} fuzzes until 1,000,000 inputs.
+ * The everyday random run is {@link BridgeDecoderPropertiesTest}.
  */
 @Tag("fuzz")
 class BridgeDecodersFuzzTest {

@@ -31,11 +31,13 @@ class BridgeFaultTest {
     }
 
     @Test
-    void aLostAckInABulkRunIsATimeoutAndTheHandleMovesToAFreshChannel() {
-        // request ordinals: 0 = the lookup of v0, 1..8 = the pipelined adds; #5 (the 4th add) loses its ACK
+    void aLostAckInABulkRunIsATimeoutTheResultSaysWhichAndTheHandleMovesToAFreshChannel() {
+        // request ordinals: 0 = the lookup of v0, 1..8 = the pipelined adds; ordinal 5 (add #4) loses its ACK
         ScriptedKernel first = new ScriptedKernel().autoAck(i -> i == 5 ? ScriptedKernel.NO_ACK : 0);
         first.reply(k -> FdbScripted.withSeq(FdbScripted.V0, k.lastSeq()));
         ScriptedKernel second = new ScriptedKernel().autoAck(i -> 0);
+        // the read-back of the lost answer, on a fresh channel: the FDB does not hold add #4's entry
+        second.reply(k -> Messages.done(k.lastSeq(), 0));
         List<ScriptedKernel> kernels = new ArrayList<>(List.of(first, second));
         List<RtnlChannel> opened = new ArrayList<>();
         try (BridgeNetlink nl = BridgeNetlink.over(() -> {
@@ -43,21 +45,29 @@ class BridgeFaultTest {
             opened.add(ch);
             return ch;
         })) {
-            assertThatThrownBy(() -> nl.fdb().apply(adds(8), BulkOptions.defaults().withWindow(4)))
-                    .isInstanceOf(NetlinkTimeoutException.class).hasMessageContaining("fdb bulk");
+            BulkResult r = nl.fdb().apply(adds(8), BulkOptions.defaults().withWindow(4));
+            assertThat(r.interruption()).isInstanceOf(NetlinkTimeoutException.class);
+            assertThat(r.interruption().getMessage()).contains("fdb bulk");
+            assertThatThrownBy(r::orThrow).isSameAs(r.interruption());
+            assertThat(r.sent()).isEqualTo(8);
+            assertThat(r.applied().stream().boxed().toList()).containsExactly(0, 1, 2, 3, 5, 6, 7);
+            assertThat(r.status(4)).isEqualTo(BulkResult.Status.NOT_APPLIED);
+            assertThat(r.readBack().stream().boxed().toList()).containsExactly(4);
             // the channel that lost the ACK is closed and was not given back to the pool
-            assertThat(opened).hasSize(1);
             assertThat(opened.get(0).isOpen()).isFalse();
             assertThat(first.isClosed()).isTrue();
             int sentBefore = first.sent().size();
+            assertThat(opened).hasSize(2);
+            assertThat(VlanTestSupport.sentTypes(second)).containsExactly(Rtnetlink.RTM_GETNEIGH);
 
-            // the next operation works, on a fresh channel
+            // the next operation works, on the fresh channel the read-back gave back to the pool
             second.reply(k -> FdbScripted.withSeq(FdbScripted.V0, k.lastSeq()));
             nl.fdb().add(FdbSpec.of("02:00:00:00:02:01", "v0"));
             assertThat(opened).hasSize(2);
             assertThat(opened.get(1).isOpen()).isTrue();
             assertThat(first.sent()).hasSize(sentBefore); // nothing more went to the broken one
-            assertThat(VlanTestSupport.sentTypes(second)).containsExactly(Rtnetlink.RTM_GETLINK, Rtnetlink.RTM_NEWNEIGH);
+            assertThat(VlanTestSupport.sentTypes(second))
+                    .containsExactly(Rtnetlink.RTM_GETNEIGH, Rtnetlink.RTM_GETLINK, Rtnetlink.RTM_NEWNEIGH);
             // and the pool keeps reusing the healthy channel
             second.reply(k -> FdbScripted.withSeq(FdbScripted.V0, k.lastSeq()));
             nl.fdb().add(FdbSpec.of("02:00:00:00:02:02", "v0"));
@@ -66,13 +76,19 @@ class BridgeFaultTest {
     }
 
     @Test
-    void aLostAckWithContinueOnErrorStillFailsTyped() {
+    void aLostAckWithContinueOnErrorStillEndsTyped() {
         ScriptedKernel k = new ScriptedKernel().autoAck(i -> i == 8 ? ScriptedKernel.NO_ACK : 0);
         k.reply(s -> FdbScripted.withSeq(FdbScripted.V0, s.lastSeq()));
-        try (BridgeNetlink nl = BridgeNetlink.over(() -> RtnlChannel.over(k, ChannelOptions.defaults()))) {
-            assertThatThrownBy(() -> nl.fdb().apply(adds(8), BulkOptions.defaults().continueOnError()))
-                    .isInstanceOf(NetlinkTimeoutException.class);
+        ScriptedKernel readBack = new ScriptedKernel();
+        readBack.reply(s -> Messages.done(s.lastSeq(), 0));
+        List<ScriptedKernel> kernels = new ArrayList<>(List.of(k, readBack));
+        try (BridgeNetlink nl = BridgeNetlink.over(() -> RtnlChannel.over(kernels.remove(0), ChannelOptions.defaults()))) {
+            BulkResult r = nl.fdb().apply(adds(8), BulkOptions.defaults().continueOnError());
+            assertThat(r.interruption()).isInstanceOf(NetlinkTimeoutException.class);
             assertThat(k.isClosed()).isTrue();
+            assertThat(r.appliedCount()).isEqualTo(7);
+            assertThat(r.status(7)).isEqualTo(BulkResult.Status.NOT_APPLIED);
+            assertThat(r.ok()).isFalse();
         }
     }
 

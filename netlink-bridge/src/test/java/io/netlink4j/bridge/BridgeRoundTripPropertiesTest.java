@@ -12,69 +12,75 @@ import io.netlink4j.core.NdMsg;
 import io.netlink4j.core.NlMsg;
 import io.netlink4j.core.Rtnetlink;
 import io.netlink4j.core.RtnlChannel;
+import io.netlink4j.core.testing.Gen;
 import io.netlink4j.core.testing.Messages;
 import io.netlink4j.core.testing.ScriptedKernel;
+import io.netlink4j.core.testing.SeededTest;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.util.ArrayList;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.TreeSet;
+import java.util.function.BiConsumer;
 import java.util.function.Consumer;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.ForAll;
-import net.jqwik.api.Property;
-import net.jqwik.api.Provide;
+import java.util.function.Function;
 
 /**
  * encode → decode = identity for the typed bridge models, through messages shaped as the kernel
  * sends them: PortSettings ↔ PortInfo.settings() (RTM_NEWLINK › IFLA_LINKINFO ›
  * IFLA_INFO_SLAVE_DATA), BridgeSettings ↔ BridgeInfo.settings() (› IFLA_INFO_DATA), FdbSpec →
  * FdbEntry (the RTM_NEWNEIGH that Fdb.add sends, read back by FdbView), VlanSet ↔ IFLA_AF_SPEC.
- * FLUSH attributes are left out: they are commands the kernel never reports.
+ * FLUSH attributes are left out: they are commands the kernel never reports. Each property runs the
+ * stated number of inputs per seed ({@link Gen}): 4 seeds in the everyday build.
  */
 class BridgeRoundTripPropertiesTest {
 
     // ------------------------------------------------------------------ ports
 
-    @Provide
-    Arbitrary<PortSettings> portSettings() {
-        List<Arbitrary<Consumer<PortSettings.Builder>>> setters = List.of(
-                Arbitraries.of(PortState.values()).map(s -> b -> b.state(s)),
-                Arbitraries.integers().between(0, PortSettings.MAX_PRIORITY).map(p -> b -> b.priority(p)),
-                Arbitraries.longs().between(PortSettings.MIN_COST, PortSettings.MAX_COST).map(c -> b -> b.cost(c)),
-                bool(PortSettings.Builder::hairpin), bool(PortSettings.Builder::bpduGuard),
-                bool(PortSettings.Builder::rootBlock), bool(PortSettings.Builder::fastLeave),
-                bool(PortSettings.Builder::learning), bool(PortSettings.Builder::unicastFlood),
-                bool(PortSettings.Builder::proxyArp), bool(PortSettings.Builder::learningSync),
-                bool(PortSettings.Builder::proxyArpWifi), bool(PortSettings.Builder::mcastFlood),
-                bool(PortSettings.Builder::mcastToUnicast), bool(PortSettings.Builder::vlanTunnel),
-                bool(PortSettings.Builder::broadcastFlood), bool(PortSettings.Builder::neighSuppress),
-                bool(PortSettings.Builder::isolated), bool(PortSettings.Builder::locked),
-                bool(PortSettings.Builder::mab), bool(PortSettings.Builder::neighVlanSuppress),
-                Arbitraries.integers().between(0, 3).map(m -> b -> b.multicastRouter(m)),
-                Arbitraries.integers().between(0, 0xffff).map(m -> m & ~PortSettings.BR_GROUPFWD_MACPAUSE)
-                        .map(m -> b -> b.groupFwdMask(m)),
-                Arbitraries.integers().between(0, Integer.MAX_VALUE).map(i -> b -> b.backupPort(i)),
-                Arbitraries.longs().between(1, 0xffffffffL).map(n -> b -> b.mcastEhtHostsLimit(n)),
-                Arbitraries.longs().between(0, 0xffffffffL).map(n -> b -> b.mcastMaxGroups(n)),
-                Arbitraries.longs().between(0, 0xffffffffL).map(n -> b -> b.backupNhid(n)));
-        return Arbitraries.oneOf(setters).list().ofMaxSize(30).map(list -> {
-            PortSettings.Builder b = PortSettings.builder();
-            list.forEach(s -> s.accept(b));
-            return b.build();
-        });
+    /** Setters of PortSettings.Builder, each drawing its value from the Gen. */
+    private static final List<Function<Gen, Consumer<PortSettings.Builder>>> PORT_SETTERS = List.of(
+            g -> b -> b.state(g.pick(PortState.values())),
+            g -> b -> b.priority(g.intBetween(0, PortSettings.MAX_PRIORITY)),
+            g -> b -> b.cost(g.longBetween(PortSettings.MIN_COST, PortSettings.MAX_COST)),
+            bool(PortSettings.Builder::hairpin), bool(PortSettings.Builder::bpduGuard),
+            bool(PortSettings.Builder::rootBlock), bool(PortSettings.Builder::fastLeave),
+            bool(PortSettings.Builder::learning), bool(PortSettings.Builder::unicastFlood),
+            bool(PortSettings.Builder::proxyArp), bool(PortSettings.Builder::learningSync),
+            bool(PortSettings.Builder::proxyArpWifi), bool(PortSettings.Builder::mcastFlood),
+            bool(PortSettings.Builder::mcastToUnicast), bool(PortSettings.Builder::vlanTunnel),
+            bool(PortSettings.Builder::broadcastFlood), bool(PortSettings.Builder::neighSuppress),
+            bool(PortSettings.Builder::isolated), bool(PortSettings.Builder::locked),
+            bool(PortSettings.Builder::mab), bool(PortSettings.Builder::neighVlanSuppress),
+            g -> b -> b.multicastRouter(MulticastRouter.of(g.intBetween(0, 3))),
+            g -> b -> b.groupFwdMask(g.intBetween(0, 0xffff) & ~PortSettings.BR_GROUPFWD_MACPAUSE),
+            g -> b -> b.backupPort(g.intBetween(0, Integer.MAX_VALUE)),
+            g -> b -> b.mcastEhtHostsLimit(g.longBetween(1, 0xffffffffL)),
+            g -> b -> b.mcastMaxGroups(g.longBetween(0, 0xffffffffL)),
+            g -> b -> b.backupNhid(g.longBetween(0, 0xffffffffL)));
+
+    private static Function<Gen, Consumer<PortSettings.Builder>> bool(BiConsumer<PortSettings.Builder, Boolean> setter) {
+        return g -> b -> setter.accept(b, g.bool());
     }
 
-    private static Arbitrary<Consumer<PortSettings.Builder>> bool(java.util.function.BiConsumer<PortSettings.Builder, Boolean> setter) {
-        return Arbitraries.of(true, false).map(on -> b -> setter.accept(b, on));
+    /** Up to {@code max} setters applied in order (a later one may override an earlier one, as a caller's would). */
+    private static <B> B someOf(Gen g, int max, List<Function<Gen, Consumer<B>>> setters, B builder) {
+        g.list(0, max, () -> g.pick(setters).apply(g)).forEach(s -> s.accept(builder));
+        return builder;
     }
 
-    @Property(tries = 300)
-    void portSettingsRoundTripThroughSlaveData(@ForAll("portSettings") PortSettings s) {
+    static PortSettings portSettings(Gen g) {
+        return someOf(g, 30, PORT_SETTERS, PortSettings.builder()).build();
+    }
+
+    @SeededTest
+    void portSettingsRoundTripThroughSlaveData(long seed) {
+        Gen.forAll(seed, 75, BridgeRoundTripPropertiesTest::portSettings, BridgeRoundTripPropertiesTest::portRoundTrip);
+    }
+
+    private static void portRoundTrip(PortSettings s) {
         MessageWriter w = MessageWriter.allocate(4096);
         w.begin(Rtnetlink.RTM_NEWLINK, 0, 1, 0);
         IfInfoMsg.put(w, Rtnetlink.AF_UNSPEC, 4, 0, 0);
@@ -96,62 +102,66 @@ class BridgeRoundTripPropertiesTest {
             }
         });
         PortInfo p = b.build(l);
-        assertThat(p.settings()).isEqualTo(s);
+        assertThat(p.settings().toSettings()).isEqualTo(s);
         assertThat(p.name()).isEqualTo("v0");
     }
 
     // ------------------------------------------------------------------ bridges
 
-    @Provide
-    Arbitrary<BridgeSettings> bridgeSettings() {
-        Arbitrary<Long> u32 = Arbitraries.longs().between(0, 0xffffffffL);
-        Arbitrary<Long> u64 = Arbitraries.longs().between(0, Long.MAX_VALUE);
-        List<Arbitrary<Consumer<BridgeSettings.Builder>>> setters = List.of(
-                u32.map(v -> b -> b.forwardDelayCentis(v)),
-                Arbitraries.longs().between(100, 1000).map(v -> b -> b.helloTimeCentis(v)),
-                Arbitraries.longs().between(600, 4000).map(v -> b -> b.maxAgeCentis(v)),
-                u32.map(v -> b -> b.ageingTimeCentis(v)),
-                Arbitraries.integers().between(0, 1).map(v -> b -> b.stpState(v)),
-                Arbitraries.integers().between(0, 0xffff).map(v -> b -> b.priority(v)),
-                Arbitraries.of(true, false).map(v -> b -> b.vlanFiltering(v)),
-                Arbitraries.of(VlanProtocol.values()).map(v -> b -> b.vlanProtocol(v)),
-                Arbitraries.integers().between(0, 0xffff).map(m -> m & ~BridgeSettings.BR_GROUPFWD_RESTRICTED)
-                        .map(v -> b -> b.groupFwdMask(v)),
-                Arbitraries.integers().between(0, 0xf).map(x -> String.format("01:80:c2:00:00:%02x", x))
-                        .filter(m -> !m.endsWith("01") && !m.endsWith("02") && !m.endsWith("03"))
-                        .map(v -> b -> b.groupAddress(v)),
-                Arbitraries.integers().between(0, 2).map(v -> b -> b.mcastRouter(v)),
-                Arbitraries.of(true, false).map(v -> b -> b.mcastSnooping(v)),
-                Arbitraries.of(true, false).map(v -> b -> b.mcastQueryUseIfaddr(v)),
-                Arbitraries.of(true, false).map(v -> b -> b.mcastQuerier(v)),
-                u32.map(v -> b -> b.mcastHashElasticity(v)),
-                u32.map(v -> b -> b.mcastLastMemberCount(v)),
-                u32.map(v -> b -> b.mcastStartupQueryCount(v)),
-                u64.map(v -> b -> b.mcastLastMemberIntervalCentis(v)),
-                u64.map(v -> b -> b.mcastMembershipIntervalCentis(v)),
-                u64.map(v -> b -> b.mcastQuerierIntervalCentis(v)),
-                u64.map(v -> b -> b.mcastQueryIntervalCentis(v)),
-                u64.map(v -> b -> b.mcastQueryResponseIntervalCentis(v)),
-                u64.map(v -> b -> b.mcastStartupQueryIntervalCentis(v)),
-                Arbitraries.of(true, false).map(v -> b -> b.nfCallIptables(v)),
-                Arbitraries.of(true, false).map(v -> b -> b.nfCallIp6tables(v)),
-                Arbitraries.of(true, false).map(v -> b -> b.nfCallArptables(v)),
-                Arbitraries.integers().between(0, 4094).map(v -> b -> b.vlanDefaultPvid(v)),
-                Arbitraries.of(true, false).map(v -> b -> b.vlanStatsEnabled(v)),
-                Arbitraries.of(true, false).map(v -> b -> b.mcastStatsEnabled(v)),
-                Arbitraries.integers().between(2, 3).map(v -> b -> b.mcastIgmpVersion(v)),
-                Arbitraries.integers().between(1, 2).map(v -> b -> b.mcastMldVersion(v)),
-                Arbitraries.of(true, false).map(v -> b -> b.vlanStatsPerPort(v)),
-                u32.map(v -> b -> b.fdbMaxLearned(v)));
-        return Arbitraries.oneOf(setters).list().ofMaxSize(40).map(list -> {
-            BridgeSettings.Builder b = BridgeSettings.builder();
-            list.forEach(s -> s.accept(b));
-            return b.build();
-        });
+    private static long u32(Gen g) {
+        return g.longBetween(0, 0xffffffffL);
     }
 
-    @Property(tries = 300)
-    void bridgeSettingsRoundTripThroughInfoData(@ForAll("bridgeSettings") BridgeSettings s) {
+    private static long u64(Gen g) {
+        return g.longBetween(0, Long.MAX_VALUE);
+    }
+
+    private static final List<Function<Gen, Consumer<BridgeSettings.Builder>>> BRIDGE_SETTERS = List.of(
+            g -> b -> b.forwardDelayCentis(u32(g)),
+            g -> b -> b.helloTimeCentis(g.longBetween(100, 1000)),
+            g -> b -> b.maxAgeCentis(g.longBetween(600, 4000)),
+            g -> b -> b.ageingTimeCentis(u32(g)),
+            g -> b -> b.stpState(g.intBetween(0, 1)),
+            g -> b -> b.priority(g.intBetween(0, 0xffff)),
+            g -> b -> b.vlanFiltering(g.bool()),
+            g -> b -> b.vlanProtocol(g.pick(VlanProtocol.values())),
+            g -> b -> b.groupFwdMask(g.intBetween(0, 0xffff) & ~BridgeSettings.BR_GROUPFWD_RESTRICTED),
+            // 01:80:c2:00:00:0x except 01..03, which the kernel refuses
+            g -> b -> b.groupAddress(String.format("01:80:c2:00:00:%02x", g.pick(0, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15))),
+            g -> b -> b.mcastRouter(g.intBetween(0, 2)),
+            g -> b -> b.mcastSnooping(g.bool()),
+            g -> b -> b.mcastQueryUseIfaddr(g.bool()),
+            g -> b -> b.mcastQuerier(g.bool()),
+            g -> b -> b.mcastHashElasticity(u32(g)),
+            g -> b -> b.mcastLastMemberCount(u32(g)),
+            g -> b -> b.mcastStartupQueryCount(u32(g)),
+            g -> b -> b.mcastLastMemberIntervalCentis(u64(g)),
+            g -> b -> b.mcastMembershipIntervalCentis(u64(g)),
+            g -> b -> b.mcastQuerierIntervalCentis(u64(g)),
+            g -> b -> b.mcastQueryIntervalCentis(u64(g)),
+            g -> b -> b.mcastQueryResponseIntervalCentis(u64(g)),
+            g -> b -> b.mcastStartupQueryIntervalCentis(u64(g)),
+            g -> b -> b.nfCallIptables(g.bool()),
+            g -> b -> b.nfCallIp6tables(g.bool()),
+            g -> b -> b.nfCallArptables(g.bool()),
+            g -> b -> b.vlanDefaultPvid(g.intBetween(0, 4094)),
+            g -> b -> b.vlanStatsEnabled(g.bool()),
+            g -> b -> b.mcastStatsEnabled(g.bool()),
+            g -> b -> b.mcastIgmpVersion(g.intBetween(2, 3)),
+            g -> b -> b.mcastMldVersion(g.intBetween(1, 2)),
+            g -> b -> b.vlanStatsPerPort(g.bool()),
+            g -> b -> b.fdbMaxLearned(u32(g)));
+
+    static BridgeSettings bridgeSettings(Gen g) {
+        return someOf(g, 40, BRIDGE_SETTERS, BridgeSettings.builder()).build();
+    }
+
+    @SeededTest
+    void bridgeSettingsRoundTripThroughInfoData(long seed) {
+        Gen.forAll(seed, 75, BridgeRoundTripPropertiesTest::bridgeSettings, BridgeRoundTripPropertiesTest::bridgeRoundTrip);
+    }
+
+    private static void bridgeRoundTrip(BridgeSettings s) {
         MessageWriter w = MessageWriter.allocate(4096);
         w.begin(Rtnetlink.RTM_NEWLINK, 0, 1, 0);
         BridgeCodec.encodeCreate(w, "br0", s);
@@ -172,23 +182,21 @@ class BridgeRoundTripPropertiesTest {
 
     // ------------------------------------------------------------------ FDB
 
-    @Provide
-    Arbitrary<FdbSpec> fdbSpecs() {
-        Arbitrary<String> mac = Arbitraries.longs().between(0, 0xffffffffffffL)
-                .map(x -> (x & ~0x010000000000L) | 0x020000000000L) // unicast, locally administered: never zero
-                .map(FdbCodec::formatMac);
-        Arbitrary<FdbSpec> base = Combinators.combine(mac, Arbitraries.integers().between(0, 4094),
-                Arbitraries.of(FdbState.PERMANENT, FdbState.STATIC, FdbState.DYNAMIC), Arbitraries.integers().between(0, 2),
-                Arbitraries.of(true, false)).as((m, vlan, state, target, sticky) -> {
-                    FdbSpec s = FdbSpec.of(m, "v0").vlan(vlan).state(state);
-                    s = target == 1 ? s.self() : target == 2 ? s.masterAndSelf() : s;
-                    return sticky ? s.sticky() : s;
-                });
-        return base;
+    static FdbSpec fdbSpec(Gen g) {
+        long x = g.longBetween(0, 0xffffffffffffL);
+        String mac = FdbCodec.formatMac((x & ~0x010000000000L) | 0x020000000000L); // unicast, locally administered: never zero
+        FdbSpec s = FdbSpec.of(mac, "v0").vlan(g.intBetween(0, 4094)).state(g.pick(FdbState.PERMANENT, FdbState.STATIC, FdbState.DYNAMIC));
+        int target = g.intBetween(0, 2);
+        s = target == 1 ? s.self() : target == 2 ? s.masterAndSelf() : s;
+        return g.bool() ? s.sticky() : s;
     }
 
-    @Property(tries = 200)
-    void fdbSpecRoundTripsThroughTheNewNeighFdbAddSends(@ForAll("fdbSpecs") FdbSpec spec) {
+    @SeededTest
+    void fdbSpecRoundTripsThroughTheNewNeighFdbAddSends(long seed) {
+        Gen.forAll(seed, 50, BridgeRoundTripPropertiesTest::fdbSpec, BridgeRoundTripPropertiesTest::fdbAddRoundTrip);
+    }
+
+    private static void fdbAddRoundTrip(FdbSpec spec) {
         ScriptedKernel kernel = new ScriptedKernel();
         RtnlChannel ch = RtnlChannel.over(kernel, ChannelOptions.defaults());
         Fdb fdb = new Fdb(new Fdb.Conversations() {
@@ -215,9 +223,18 @@ class BridgeRoundTripPropertiesTest {
         assertThat(e.vni()).isEqualTo(spec.vni());
     }
 
-    @Property(tries = 100)
-    void fdbDstRoundTrips(@ForAll("fdbSpecs") FdbSpec spec, @ForAll byte[] addr) throws UnknownHostException {
-        byte[] a = java.util.Arrays.copyOf(addr, addr.length % 2 == 0 ? 4 : 16);
+    /** An FDB entry with an IPv4 or IPv6 NDA_DST. */
+    record WithDst(FdbSpec spec, String dst) {}
+
+    @SeededTest
+    void fdbDstRoundTrips(long seed) {
+        Gen.forAll(seed, 25, g -> new WithDst(fdbSpec(g), HexFormat.of().formatHex(g.bytesOfSize(g.bool() ? 4 : 16))),
+                BridgeRoundTripPropertiesTest::fdbDstRoundTrip);
+    }
+
+    private static void fdbDstRoundTrip(WithDst d) throws UnknownHostException {
+        FdbSpec spec = d.spec();
+        byte[] a = HexFormat.of().parseHex(d.dst());
         InetAddress dst = InetAddress.getByAddress(a);
         MessageWriter w = MessageWriter.allocate(512);
         w.begin(Rtnetlink.RTM_NEWNEIGH, 0, 1, 0);
@@ -233,33 +250,34 @@ class BridgeRoundTripPropertiesTest {
 
     // ------------------------------------------------------------------ VLANs
 
-    @Provide
-    Arbitrary<VlanSet> vlanSets() {
-        return Combinators.combine(Arbitraries.integers().between(1, 4094).set().ofMaxSize(40),
-                Arbitraries.of(true, false).list().ofSize(40), Arbitraries.of(true, false)).as((points, untagged, withPvid) -> {
-                    List<Integer> sorted = new ArrayList<>(new TreeSet<>(points));
-                    VlanSet.Builder b = VlanSet.builder();
-                    boolean pvidTaken = !withPvid;
-                    for (int i = 0; i + 1 < sorted.size(); i += 2) {
-                        int first = sorted.get(i);
-                        int last = sorted.get(i + 1);
-                        boolean u = untagged.get(i);
-                        if (!pvidTaken) {
-                            b.add(new Vlan(first, first, true, u));
-                            pvidTaken = true;
-                            if (first == last) {
-                                continue;
-                            }
-                            first++;
-                        }
-                        b.add(new Vlan(first, last, false, u));
-                    }
-                    return b.build();
-                });
+    /** Up to 20 disjoint ranges from up to 40 distinct VIDs taken in pairs, tagged or not; the first one the PVID or not. */
+    static VlanSet vlanSet(Gen g) {
+        List<Integer> sorted = new ArrayList<>(new TreeSet<>(g.list(0, 40, () -> g.intBetween(1, 4094))));
+        VlanSet.Builder b = VlanSet.builder();
+        boolean pvidTaken = !g.bool();
+        for (int i = 0; i + 1 < sorted.size(); i += 2) {
+            int first = sorted.get(i);
+            int last = sorted.get(i + 1);
+            boolean u = g.bool();
+            if (!pvidTaken) {
+                b.add(new Vlan(first, first, true, u));
+                pvidTaken = true;
+                if (first == last) {
+                    continue;
+                }
+                first++;
+            }
+            b.add(new Vlan(first, last, false, u));
+        }
+        return b.build();
     }
 
-    @Property(tries = 300)
-    void vlanSetRoundTripsThroughAfSpec(@ForAll("vlanSets") VlanSet set) {
+    @SeededTest
+    void vlanSetRoundTripsThroughAfSpec(long seed) {
+        Gen.forAll(seed, 75, BridgeRoundTripPropertiesTest::vlanSet, BridgeRoundTripPropertiesTest::vlanRoundTrip);
+    }
+
+    private static void vlanRoundTrip(VlanSet set) {
         MessageWriter w = MessageWriter.allocate(64 * 1024);
         w.begin(Rtnetlink.RTM_NEWLINK, 0, 1, 0);
         BridgeAfSpecCodec.encode(w, 4, false, set.ranges());

@@ -5,11 +5,16 @@ package io.netlink4j.core;
  * the {@code with*} methods.
  *
  * @param timeoutMillis      how long to wait for an answer before giving up (and closing the channel)
- * @param sendBufferBytes    size of the request buffer (a bulk batch must fit)
+ * @param sendBufferBytes    size of the request buffer (a bulk batch must fit); the socket's
+ *                           SO_SNDBUF(FORCE) is raised to match, and a batch is capped at what
+ *                           the kernel granted ({@link ChannelFeatures#maxDatagramBytes()})
  * @param receiveBufferBytes initial size of the receive buffer (grows for larger datagrams)
- * @param socketReceiveBytes SO_RCVBUF(FORCE) of the socket: room for dump batches and pipelined ACKs
+ * @param socketReceiveBytes SO_RCVBUF(FORCE) of the socket: room for dump batches and pipelined
+ *                           ACKs; a pipeline's window is capped at what the kernel granted
+ *                           ({@link ChannelFeatures#maxAcksInFlight()})
  * @param dumpRetries        how often an interrupted dump (NLM_F_DUMP_INTR) is restarted
- * @param strictChecking     NETLINK_GET_STRICT_CHK: the kernel validates dump requests and honours filters
+ * @param strictChecking     NETLINK_GET_STRICT_CHK: the kernel validates dump requests and honours
+ *                           filters (where the kernel has it: Linux 4.20+)
  */
 public record ChannelOptions(long timeoutMillis, int sendBufferBytes, int receiveBufferBytes,
                              int socketReceiveBytes, int dumpRetries, boolean strictChecking) {

@@ -100,7 +100,9 @@ public final class LinkCodec {
         if (name == null || name.isEmpty()) {
             throw new IllegalArgumentException("interface name is empty");
         }
-        if (name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= IFNAMSIZ) {
+        // UTF-8 bytes >= chars: a short name needs no encoding (it runs once per request)
+        if (name.length() >= IFNAMSIZ || (!isAscii(name)
+                && name.getBytes(java.nio.charset.StandardCharsets.UTF_8).length >= IFNAMSIZ)) {
             throw new IllegalArgumentException("interface name \"" + name + "\" is longer than "
                     + (IFNAMSIZ - 1) + " bytes");
         }
@@ -114,6 +116,15 @@ public final class LinkCodec {
             }
         }
         return name;
+    }
+
+    private static boolean isAscii(String s) {
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) >= 0x80) {
+                return false;
+            }
+        }
+        return true;
     }
 
     /** Parses nests that only a higher layer understands; all methods are optional. */

@@ -41,14 +41,29 @@ public final class Links {
 
     /** The link called {@code name}. */
     public Link get(String name) {
-        return find(name).orElseThrow(() -> new NoSuchDeviceException("show link " + name,
-                "device \"" + name + "\" does not exist", null));
+        return find(name).orElseThrow(() -> NoSuchDeviceException.device("show link " + name, name));
     }
 
     /** The link called {@code name}, if it exists. */
     public Optional<Link> find(String name) {
         LinkCodec.validateName(name);
         return Optional.ofNullable(query("show link " + name, 0, name, null));
+    }
+
+    /**
+     * The ifindex of the device called {@code name}, or 0 when there is none: one ioctl on the
+     * channel's socket (if_nametoindex in the channel's namespace), no netlink message; an
+     * RTM_GETLINK only over a transport without ioctl. Only the index: callers that need the kind
+     * or master use {@link #find}.
+     */
+    public int indexOf(String name) {
+        LinkCodec.validateName(name);
+        int i = ch.ifindex(name);
+        if (i >= 0) {
+            return i;
+        }
+        Link l = query("show link " + name, 0, name, null);
+        return l == null ? 0 : l.index();
     }
 
     /** The link with ifindex {@code index}. */
@@ -58,7 +73,7 @@ public final class Links {
         }
         Link l = query("show link " + index, index, null, null);
         if (l == null) {
-            throw new NoSuchDeviceException("show link " + index, "no device with ifindex " + index, null);
+            throw NoSuchDeviceException.device("show link " + index, "ifindex " + index);
         }
         return l;
     }

@@ -23,6 +23,8 @@ public final class NetlinkSocket implements NetlinkTransport {
     private final long scratchAddress = LibC.address(scratch);
     private final ByteBuffer recvAddr = ByteBuffer.allocateDirect(SCRATCH).order(ByteOrder.nativeOrder());
     private final long recvAddrAddress = LibC.address(recvAddr);
+    private final ByteBuffer ifreq = ByteBuffer.allocateDirect(LibC.IFREQ_SIZE).order(ByteOrder.nativeOrder());
+    private final long ifreqAddress = LibC.address(ifreq);
     private final AtomicBoolean closed = new AtomicBoolean();
     private ByteBuffer cachedBuffer;
     private long cachedAddress;
@@ -78,6 +80,21 @@ public final class NetlinkSocket implements NetlinkTransport {
         }
     }
 
+    /** setsockopt(level, name, int value); returns 0 or -errno. */
+    public int trySetOption(int level, int name, int value) {
+        scratch.putInt(OPT, value);
+        return LibC.setsockopt(fd, level, name, scratchAddress + OPT, 4) < 0 ? -LibC.errno() : 0;
+    }
+
+    /** getsockopt(level, name) for a non-negative int option; returns the value or -errno. */
+    public int tryGetOption(int level, int name) {
+        scratch.putInt(ADDRLEN, 4);
+        if (LibC.getsockopt(fd, level, name, scratchAddress + OPT, scratchAddress + ADDRLEN) < 0) {
+            return -LibC.errno();
+        }
+        return scratch.getInt(OPT);
+    }
+
     /** getsockopt(level, name) for an int option. */
     public int getOption(int level, int name) {
         scratch.putInt(ADDRLEN, 4);
@@ -129,6 +146,48 @@ public final class NetlinkSocket implements NetlinkTransport {
         recvAddr.putInt(ADDRLEN, LibC.SOCKADDR_NL_SIZE);
         long n = LibC.recvfrom(fd, address(buffer), buffer.capacity(), flags, recvAddrAddress, recvAddrAddress + ADDRLEN);
         return n < 0 ? -LibC.errno() : (int) n;
+    }
+
+    /**
+     * SIOCGIFINDEX on this socket: the kernel resolves the name in the socket's namespace (where
+     * it was created), with no netlink message and no second socket. A name of IFNAMSIZ bytes or
+     * more is refused with -EINVAL (the kernel would cut it off).
+     */
+    @Override
+    public int ifindex(String name) {
+        int n = name.length();
+        if (n >= LibC.IFNAMSIZ) {
+            return -Errno.EINVAL;
+        }
+        for (int i = 0; i < n; i++) {
+            char c = name.charAt(i);
+            if (c == 0 || c >= 0x80) {
+                return ifindexOfBytes(name);
+            }
+            ifreq.put(i, (byte) c);
+        }
+        ifreq.put(n, (byte) 0);
+        return ioctlIndex();
+    }
+
+    private int ifindexOfBytes(String name) {
+        byte[] b = name.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        if (b.length >= LibC.IFNAMSIZ || name.indexOf(0) >= 0) {
+            return -Errno.EINVAL;
+        }
+        for (int i = 0; i < b.length; i++) {
+            ifreq.put(i, b[i]);
+        }
+        ifreq.put(b.length, (byte) 0);
+        return ioctlIndex();
+    }
+
+    private int ioctlIndex() {
+        ifreq.putInt(LibC.IFNAMSIZ, 0);
+        if (LibC.ioctl(fd, LibC.SIOCGIFINDEX, ifreqAddress) < 0) {
+            return -LibC.errno();
+        }
+        return ifreq.getInt(LibC.IFNAMSIZ);
     }
 
     @Override

@@ -26,6 +26,16 @@ public interface NetlinkTransport extends AutoCloseable {
     /** Joins a multicast group (RTNLGRP_*); returns 0 or -errno. */
     int joinGroup(int group);
 
+    /**
+     * The ifindex of the device called {@code name} in this socket's network namespace, as
+     * if_nametoindex(3) finds it (ioctl SIOCGIFINDEX): the index, or -errno (ENODEV: no such
+     * device). The default, for transports without a kernel behind them, is -ENOTTY: the caller
+     * then asks with RTM_GETLINK instead.
+     */
+    default int ifindex(String name) {
+        return -io.netlink4j.jna.Errno.ENOTTY;
+    }
+
     /** Idempotent. */
     @Override
     void close();

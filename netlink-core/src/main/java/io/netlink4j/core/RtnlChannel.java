@@ -25,7 +25,10 @@ import org.slf4j.LoggerFactory;
  *
  * <p>The socket is opened with extended ACKs (the kernel's error text and the offending
  * attribute), capped ACKs (the kernel does not echo our request back) and strict checking (dump
- * filters are honoured, bad dump requests refused) on.
+ * filters are honoured, bad dump requests refused) on — each where the kernel has it: an older
+ * kernel's ENOPROTOOPT turns the feature off with a debug log ({@link #features()} says what is
+ * on). Its send buffer is sized for the request buffer and both buffer sizes are read back, so
+ * that a pipelined batch never exceeds what the socket accepts or can answer.
  *
  * <p><b>Threading:</b> a channel is a conversation and is not thread-safe; use it from one thread
  * at a time (a handle that serves several threads keeps one channel per thread or a lock). It may
@@ -45,6 +48,7 @@ public final class RtnlChannel implements AutoCloseable {
 
     private final NetlinkTransport transport;
     private final ChannelOptions options;
+    private ChannelFeatures features;
     // buffers are allocated on first use: opening a channel costs a socket, not ~400 KB of zeroed
     // direct memory (a pool opens channels on demand; 100k open/close cycles went from ~120 s to seconds)
     private MessageWriter writer;
@@ -58,6 +62,12 @@ public final class RtnlChannel implements AutoCloseable {
     /** A multipart reply (seq {@link #dumpSeq}) is still coming: see {@link #converse}. */
     private boolean dumpRunning;
     private int dumpSeq;
+    /**
+     * The unread rest of the datagram at hand, [from, to) of {@link #recv}: where an abandoned
+     * dump's NLMSG_DONE may already be (the kernel packs it after the last entries when it fits).
+     */
+    private int pendingFrom;
+    private int pendingTo;
     private long datagramsSent;
     private long messagesSent;
 
@@ -65,6 +75,7 @@ public final class RtnlChannel implements AutoCloseable {
         this.transport = transport;
         this.options = options;
         this.seq = ThreadLocalRandom.current().nextInt(1, 1 << 30);
+        this.features = ChannelFeatures.unlimited(options);
     }
 
     /** A channel in the caller's network namespace, with default options. */
@@ -93,20 +104,37 @@ public final class RtnlChannel implements AutoCloseable {
         return new RtnlChannel(transport, options);
     }
 
+    /** A channel over any transport whose limits are known (tests of the window and datagram caps). */
+    public static RtnlChannel over(NetlinkTransport transport, ChannelOptions options, ChannelFeatures features) {
+        RtnlChannel ch = new RtnlChannel(transport, options);
+        ch.features = features;
+        return ch;
+    }
+
     private static RtnlChannel configure(NetlinkSocket s, ChannelOptions o) {
         try {
-            s.setOption(LibC.SOL_NETLINK, LibC.NETLINK_EXT_ACK, 1);
-            s.setOption(LibC.SOL_NETLINK, LibC.NETLINK_CAP_ACK, 1);
-            if (o.strictChecking()) {
-                s.setOption(LibC.SOL_NETLINK, LibC.NETLINK_GET_STRICT_CHK, 1);
-            }
+            ChannelFeatures f = SocketSetup.apply(new SocketSetup.IntOptions() {
+                @Override
+                public int set(int level, int name, int value) {
+                    return s.trySetOption(level, name, value);
+                }
+
+                @Override
+                public int get(int level, int name) {
+                    return s.tryGetOption(level, name);
+                }
+            }, o);
             s.setReceiveTimeout(o.timeoutMillis());
-            s.setReceiveBufferSize(o.socketReceiveBytes());
-            return new RtnlChannel(s, o);
+            return over(s, o, f);
         } catch (RuntimeException e) {
             s.close();
             throw e;
         }
+    }
+
+    /** What the kernel granted this channel's socket (features on, buffer sizes). */
+    public ChannelFeatures features() {
+        return features;
     }
 
     public ChannelOptions options() {
@@ -222,20 +250,44 @@ public final class RtnlChannel implements AutoCloseable {
             return;
         }
         try {
+            if (endsDump(pendingFrom, pendingTo)) {
+                return;
+            }
             for (;;) {
                 int n = receiveDatagram(op, true);
-                for (int pos = 0; pos < n; ) {
-                    int len = checkHeader(pos, n);
-                    if (msg.seq() == dumpSeq && (msg.type() == NlMsg.NLMSG_DONE || msg.type() == NlMsg.NLMSG_ERROR)) {
-                        return;
-                    }
-                    pos = Math.min(n, pos + NlMsg.align(len));
+                if (endsDump(0, n)) {
+                    return;
                 }
             }
         } catch (RuntimeException e) {
             LOG.debug("{}: could not drain an abandoned dump, closing the channel: {}", op, e.toString());
             close();
+        } finally {
+            pendingFrom = pendingTo = 0;
         }
+    }
+
+    /**
+     * Whether [from, to) of the receive buffer holds the NLMSG_DONE or NLMSG_ERROR that ends the
+     * abandoned dump. A malformed message ends the scan of that datagram: nothing after it can be
+     * located.
+     */
+    private boolean endsDump(int from, int to) {
+        for (int pos = from; pos < to; ) {
+            if (to - pos < NlMsg.NLMSG_HDRLEN) {
+                return false;
+            }
+            msg.wrap(recv, pos);
+            int len = msg.length();
+            if (len < NlMsg.NLMSG_HDRLEN || len > to - pos) {
+                return false;
+            }
+            if (msg.seq() == dumpSeq && (msg.type() == NlMsg.NLMSG_DONE || msg.type() == NlMsg.NLMSG_ERROR)) {
+                return true;
+            }
+            pos += NlMsg.align(len);
+        }
+        return false;
     }
 
     private int exchange(String op, int mode, MessageVisitor visitor) {
@@ -251,10 +303,13 @@ public final class RtnlChannel implements AutoCloseable {
         int count = 0;
         for (;;) {
             int n = receiveDatagram(op, mode != MODE_ACK);
+            pendingFrom = pendingTo = 0;
             int pos = 0;
             while (pos < n) {
                 int len = checkHeader(pos, n);
                 int next = Math.min(n, pos + NlMsg.align(len));
+                pendingFrom = next;
+                pendingTo = n;
                 if (msg.seq() != expect) {
                     LOG.trace("{}: skipping message with seq {} (want {})", op, msg.seq(), expect);
                     pos = next;
@@ -422,10 +477,19 @@ public final class RtnlChannel implements AutoCloseable {
         void encode(int index, MessageWriter writer, int seq);
     }
 
-    /** Receives the outcome of request {@code index}: {@code error} is null on success. Return false to stop sending more. */
+    /**
+     * Receives the outcome of each request of a {@link #pipeline}: {@code error} is null on
+     * success. Return false to stop sending more.
+     */
     @FunctionalInterface
     public interface ResultHandler {
         boolean onResult(int index, NetlinkException error);
+
+        /**
+         * Requests {@code from} .. {@code from + count - 1} went to the kernel in one datagram. A
+         * caller that must account for a broken run (which requests were in flight) counts these.
+         */
+        default void onSent(int from, int count) {}
     }
 
     /**
@@ -434,15 +498,38 @@ public final class RtnlChannel implements AutoCloseable {
      * every request. When the handler returns false no further request is sent, but the ACKs of
      * those in flight are still read and reported. Returns the number of requests sent.
      *
-     * <p>A timeout or overrun closes the channel (see the class comment): the requests without a
-     * reported result may or may not have been applied.
+     * <p>The window is lowered to what the socket's receive buffer can hold
+     * ({@link ChannelFeatures#maxAcksInFlight()}), and a datagram is never longer than the socket
+     * accepts ({@link ChannelFeatures#maxDatagramBytes()}).
+     *
+     * <p>A timeout or overrun closes the channel (see the class comment), and so does any failure
+     * while requests are in flight: the requests reported to {@link ResultHandler#onSent} without
+     * a result may or may not have been applied.
      */
     public int pipeline(String op, int count, int window, RequestEncoder encoder, ResultHandler handler) {
         if (window < 1) {
             throw new IllegalArgumentException("window must be at least 1");
         }
         ensureOpen(op);
+        int w = Math.min(window, features.maxAcksInFlight());
+        if (w < window) {
+            LOG.debug("{}: window {} lowered to {}: the {}-byte receive buffer holds that many ACKs", op, window, w,
+                    features.socketReceiveBytes());
+        }
+        int[] progress = new int[2]; // sent, acked
+        try {
+            return pipeline(op, count, w, encoder, handler, progress);
+        } catch (RuntimeException e) {
+            if (progress[1] < progress[0]) {
+                close(); // ACKs are still coming: the next conversation would read them
+            }
+            throw e;
+        }
+    }
+
+    private int pipeline(String op, int count, int window, RequestEncoder encoder, ResultHandler handler, int[] progress) {
         final int base = seq + 1;
+        final int maxDatagram = features.maxDatagramBytes();
         int sentCount = 0;
         int acked = 0;
         boolean stop = false;
@@ -465,12 +552,23 @@ public final class RtnlChannel implements AutoCloseable {
                         seq--;
                         break;
                     }
+                    if (writer().length() > maxDatagram) {
+                        if (batch == 0) {
+                            throw new IllegalArgumentException(op + ": request " + (sentCount + batch) + " is "
+                                    + writer().length() + " bytes; the socket accepts datagrams of " + maxDatagram);
+                        }
+                        writer().truncate(mark);
+                        seq--;
+                        break;
+                    }
                     sent.wrap(writer().buffer(), mark);
                     sent.flags(sent.flags() | NlMsg.NLM_F_REQUEST | NlMsg.NLM_F_ACK);
                     batch++;
                 }
                 sendDatagram(op, 0, writer().length(), batch);
+                handler.onSent(sentCount, batch);
                 sentCount += batch;
+                progress[0] = sentCount;
                 continue;
             }
             int n = receiveDatagram(op, false);
@@ -490,6 +588,7 @@ public final class RtnlChannel implements AutoCloseable {
                         error = pipelineError(op, -code, index, base, encoder);
                     }
                     acked++;
+                    progress[1] = acked;
                     if (!handler.onResult(index, error)) {
                         stop = true;
                     }
@@ -521,6 +620,30 @@ public final class RtnlChannel implements AutoCloseable {
             }
         }
         return ErrorMessage.toException(op, errno, ack, request, 0);
+    }
+
+    // ---------------------------------------------------------------- device names
+
+    /**
+     * The ifindex of device {@code name} in this channel's namespace without a netlink round trip
+     * (ioctl SIOCGIFINDEX on the channel's own socket): the index, 0 when there is no such device,
+     * or -1 when the transport cannot answer (a fake kernel: ask with RTM_GETLINK). A snapshot,
+     * like an RTM_GETLINK answer: nothing is cached, so a rename, delete or re-create is seen by
+     * the next call.
+     */
+    public int ifindex(String name) {
+        ensureOpen("resolve " + name);
+        int r = transport.ifindex(name);
+        if (r > 0) {
+            return r;
+        }
+        if (r == -Errno.ENODEV) {
+            return 0;
+        }
+        if (r == -Errno.ENOTTY) {
+            return -1;
+        }
+        throw NetlinkException.of("resolve device " + name, -r, null, null);
     }
 
     // ---------------------------------------------------------------- lifecycle

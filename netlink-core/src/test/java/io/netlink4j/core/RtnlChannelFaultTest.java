@@ -62,7 +62,7 @@ class RtnlChannelFaultTest {
         return Arrays.copyOf(full, actual);
     }
 
-    private static final RtnlChannel.RequestEncoder SET_MTU = (i, w, seq) -> {
+    static final RtnlChannel.RequestEncoder SET_MTU = (i, w, seq) -> {
         w.begin(Rtnetlink.RTM_NEWLINK, 0, seq, 0);
         IfInfoMsg.put(w, 0, i + 1, 0, 0);
         w.putU32(LinkCodec.IFLA_MTU, 1500);

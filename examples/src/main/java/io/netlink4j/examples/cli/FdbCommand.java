@@ -83,6 +83,9 @@ public final class FdbCommand extends Group {
         @ArgGroup(exclusive = true, multiplicity = "0..1")
         TargetChoice target;
 
+        @ArgGroup(exclusive = false)
+        VxlanRemote remote;
+
         FdbSpec spec() {
             FdbSpec s = FdbSpec.of(mac, dev);
             if (vlan != null) {
@@ -91,7 +94,7 @@ public final class FdbCommand extends Group {
             if (target != null && target.self) {
                 s = s.self();
             }
-            return s;
+            return remote == null ? s : remote.applyTo(s);
         }
     }
 
@@ -109,6 +112,45 @@ public final class FdbCommand extends Group {
                 s = s.dynamic();
             }
             return s;
+        }
+    }
+
+    /** An IPv4 or IPv6 literal (never a host name: no DNS). */
+    static final class IpLiteral implements picocli.CommandLine.ITypeConverter<java.net.InetAddress> {
+        @Override
+        public java.net.InetAddress convert(String s) throws Exception {
+            if (s.matches("\\d{1,3}(\\.\\d{1,3}){3}") || (s.indexOf(':') >= 0 && s.matches("[0-9A-Fa-f:.]+"))) {
+                try {
+                    return java.net.InetAddress.getByName(s);
+                } catch (java.net.UnknownHostException e) {
+                    // reported below
+                }
+            }
+            throw new picocli.CommandLine.TypeConversionException("\"" + s + "\" is not an IPv4 or IPv6 address");
+        }
+    }
+
+    /** dst/vni/port/src_vni/via: a VXLAN remote (with --self on a VXLAN device). */
+    static final class VxlanRemote {
+        @Option(names = "--dst", paramLabel = "IP", converter = IpLiteral.class,
+                description = "VXLAN remote (VTEP) address.")
+        java.net.InetAddress dst;
+        @Option(names = "--vni", paramLabel = "N", description = "VXLAN VNI of the remote (0-16777215).")
+        Integer vni;
+        @Option(names = "--port", paramLabel = "N", description = "UDP port of the remote.")
+        Integer port;
+        @Option(names = "--src-vni", paramLabel = "N", description = "Source VNI (collect-metadata devices).")
+        Integer srcVni;
+        @Option(names = "--via", paramLabel = "DEV", converter = Converters.Dev.class,
+                description = "Device the remote is reached through.")
+        String via;
+
+        FdbSpec applyTo(FdbSpec s) {
+            FdbSpec r = dst == null ? s : s.dst(dst);
+            r = vni == null ? r : r.vni(vni);
+            r = port == null ? r : r.dstPort(port);
+            r = srcVni == null ? r : r.srcVni(srcVni);
+            return via == null ? r : r.via(via);
         }
     }
 

@@ -52,8 +52,20 @@ final class FdbFormat {
         if (e.dst() != null) {
             sb.append(" dst ").append(e.dst().getHostAddress());
         }
+        if (e.dstPort() != 0) {
+            sb.append(" port ").append(e.dstPort());
+        }
         if (e.vni() >= 0) {
             sb.append(" vni ").append(e.vni());
+        }
+        if (e.srcVni() >= 0) {
+            sb.append(" src_vni ").append(e.srcVni());
+        }
+        if (e.via() != 0) {
+            sb.append(" via ").append(names.apply(e.via()));
+        }
+        if (e.nhId() != 0) {
+            sb.append(" nhid ").append(e.nhId());
         }
         for (String f : flags(e)) {
             sb.append(' ').append(f);
@@ -80,8 +92,21 @@ final class FdbFormat {
         if (e.dst() != null) {
             g.writeStringField("dst", e.dst().getHostAddress());
         }
+        // VXLAN remote fields in iproute2's order (NDA_PORT, NDA_VNI, NDA_SRC_VNI, NDA_IFINDEX, NDA_NH_ID)
+        if (e.dstPort() != 0) {
+            g.writeNumberField("port", e.dstPort());
+        }
         if (e.vni() >= 0) {
             g.writeNumberField("vni", e.vni());
+        }
+        if (e.srcVni() >= 0) {
+            g.writeNumberField("src_vni", e.srcVni());
+        }
+        if (e.via() != 0) {
+            g.writeStringField("viaIf", names.apply(e.via()));
+        }
+        if (e.nhId() != 0) {
+            g.writeNumberField("nhid", e.nhId());
         }
         JsonOut.strings(g, "flags", flags(e));
         if (e.master() != 0) {

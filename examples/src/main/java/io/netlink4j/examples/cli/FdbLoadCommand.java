@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,8 +27,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code nlbridge fdb load FILE|- [--continue]}: many FDB changes from a file, through the
- * pipelined bulk API. The whole file is checked first — syntax, then that every device exists and
- * is a bridge port (reads only) — and nothing is sent if any line is bad.
+ * pipelined bulk API. The whole file is checked first — syntax, and that every device exists and
+ * is a bridge port (reads only) — every bad line is reported in one run, and nothing is sent if
+ * any line is bad.
  */
 @Command(name = "load", description = {
     "Apply FDB changes from FILE (- for stdin) through the pipelined bulk path.",
@@ -45,22 +47,26 @@ public final class FdbLoadCommand extends NlCommand {
     @Option(names = "--continue", description = "Go on after a change the kernel refuses (default: stop at the first).")
     boolean keepGoing;
 
+    @Option(names = "--ordered", description = {"Apply nothing after a refused change: one change in flight at a time",
+        "(slower; by default changes already in flight when a refusal arrives are applied and listed)."})
+    boolean ordered;
+
     private String name;
+    private FdbLoadFile.Parsed parsed;
     private List<FdbLoadFile.Line> lines;
 
     @Override
     protected void check() {
+        if (ordered && keepGoing) {
+            throw new IllegalArgumentException("--ordered and --continue contradict each other: --ordered stops at the first refused change");
+        }
         name = file.equals("-") ? "<stdin>" : file;
-        FdbLoadFile.Parsed parsed;
         try (BufferedReader in = file.equals("-")
                 ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
                 : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
             parsed = FdbLoadFile.parse(in, name);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + name + ": " + e.getMessage(), e);
-        }
-        if (!parsed.ok()) {
-            throw new BadInputException(badLines(parsed.errors().size(), name), parsed.errors());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot read " + name + ": " + IoErrors.reason(e), e);
         }
         lines = parsed.lines();
     }
@@ -71,12 +77,13 @@ public final class FdbLoadCommand extends NlCommand {
 
     @Override
     protected int run(BridgeNetlink nl) {
-        checkDevices(nl);
+        checkLines(nl);
         List<FdbChange> changes = new ArrayList<>(lines.size());
         for (FdbLoadFile.Line l : lines) {
             changes.add(change(l));
         }
-        BulkOptions options = keepGoing ? BulkOptions.defaults().continueOnError() : BulkOptions.defaults();
+        BulkOptions options = ordered ? BulkOptions.ordered()
+                : keepGoing ? BulkOptions.defaults().continueOnError() : BulkOptions.defaults();
         Progress progress = new Progress(err(), System.console() != null, changes.size());
         Summary sum = new Summary(changes.size());
         long t0 = System.nanoTime();
@@ -85,13 +92,16 @@ public final class FdbLoadCommand extends NlCommand {
             BulkResult r = nl.fdb().apply(changes.subList(from, to), options);
             sum.add(r, from);
             progress.show(sum.applied + sum.failures.size());
-            if (!r.ok() && !keepGoing) {
+            if (!r.ok() && (!keepGoing || r.interruption() != null)) {
                 break;
             }
         }
         sum.nanos = System.nanoTime() - t0;
         progress.done();
         report(sum);
+        if (sum.interruption != null) {
+            throw new OperationFailedException("the run broke off: " + sum.interruption.getMessage());
+        }
         if (!sum.failures.isEmpty()) {
             int n = sum.failures.size();
             throw new OperationFailedException(n + " of " + changes.size() + " change" + (changes.size() == 1 ? "" : "s")
@@ -100,8 +110,23 @@ public final class FdbLoadCommand extends NlCommand {
         return 0;
     }
 
-    /** Every device named exists and is a bridge port: reads only, and all problems at once. */
-    private void checkDevices(BridgeNetlink nl) {
+    /**
+     * The whole-file check: the syntax problems found by the parser and, for the lines that parsed,
+     * whether every device exists and is a bridge port (reads only) — all reported together, in
+     * line order, before anything is sent.
+     */
+    private void checkLines(BridgeNetlink nl) {
+        List<FdbLoadFile.Problem> problems = new ArrayList<>(parsed.problems());
+        problems.addAll(deviceProblems(nl));
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparingInt(FdbLoadFile.Problem::lineNo));
+            throw new BadInputException(badLines(problems.size(), name),
+                    problems.stream().map(FdbLoadFile.Problem::message).toList());
+        }
+    }
+
+    /** Every device named exists and is a bridge port: one lookup per device name. */
+    private List<FdbLoadFile.Problem> deviceProblems(BridgeNetlink nl) {
         LinkedHashSet<String> devs = new LinkedHashSet<>();
         lines.forEach(l -> devs.add(l.dev()));
         Map<String, Optional<Link>> found = nl.call(ch -> {
@@ -112,18 +137,22 @@ public final class FdbLoadCommand extends NlCommand {
             }
             return m;
         });
-        List<String> problems = new ArrayList<>();
+        List<FdbLoadFile.Problem> problems = new ArrayList<>();
         for (FdbLoadFile.Line l : lines) {
             Optional<Link> dev = found.get(l.dev());
+            String why = null;
             if (dev.isEmpty()) {
-                problems.add(name + ":" + l.lineNo() + ": device \"" + l.dev() + "\" does not exist");
+                why = "device \"" + l.dev() + "\" does not exist";
+            } else if (dev.get().isBridge()) {
+                why = l.dev() + " is a bridge, not a bridge port";
             } else if (!dev.get().isBridgePort()) {
-                problems.add(name + ":" + l.lineNo() + ": " + l.dev() + " is not a bridge port");
+                why = l.dev() + " is not a bridge port";
+            }
+            if (why != null) {
+                problems.add(new FdbLoadFile.Problem(l.lineNo(), name + ":" + l.lineNo() + ": " + why));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new BadInputException(badLines(problems.size(), name), problems);
-        }
+        return problems;
     }
 
     static FdbChange change(FdbLoadFile.Line l) {
@@ -151,6 +180,11 @@ public final class FdbLoadCommand extends NlCommand {
         long datagrams;
         long nanos;
         final List<String[]> failures = new ArrayList<>(); // {line number, change, error}
+        /** Lines after the first refused one that were applied anyway (in flight when it came back). */
+        final List<Integer> appliedAfterFailure = new ArrayList<>();
+        /** Lines whose answer was lost when the run broke and that reading back could not decide. */
+        final List<Integer> unknown = new ArrayList<>();
+        io.netlink4j.core.NetlinkException interruption;
 
         Summary(int total) {
             this.total = total;
@@ -164,6 +198,16 @@ public final class FdbLoadCommand extends NlCommand {
                 FdbLoadFile.Line l = lines.get(offset + f.index());
                 failures.add(new String[] {Integer.toString(l.lineNo()), f.change().toString(), f.error().getMessage()});
             }
+            if (failures.size() > r.failures().size()) {
+                // an earlier chunk failed: everything this chunk applied came after that failure
+                r.applied().stream().forEach(i -> appliedAfterFailure.add(lines.get(offset + i).lineNo()));
+            } else {
+                r.appliedAfterFailure().forEach(i -> appliedAfterFailure.add(lines.get(offset + i).lineNo()));
+            }
+            r.unknown().stream().forEach(i -> unknown.add(lines.get(offset + i).lineNo()));
+            if (r.interruption() != null) {
+                interruption = r.interruption();
+            }
         }
     }
 
@@ -172,6 +216,14 @@ public final class FdbLoadCommand extends NlCommand {
         double seconds = s.nanos / 1e9;
         for (String[] f : s.failures) {
             err().println(Failure.oneLine("nlbridge: fdb load: " + name + ":" + f[0] + ": " + f[2]));
+        }
+        if (!s.appliedAfterFailure.isEmpty() && !keepGoing) {
+            err().println("nlbridge: fdb load: " + name + ": applied after the failure (already in flight): "
+                    + lineList(s.appliedAfterFailure) + " (--ordered applies nothing after a failure)");
+        }
+        if (!s.unknown.isEmpty()) {
+            err().println("nlbridge: fdb load: " + name + ": outcome unknown (answer lost, not decidable by reading back): "
+                    + lineList(s.unknown));
         }
         if (json()) {
             JsonOut.write(out(), g -> {
@@ -183,6 +235,16 @@ public final class FdbLoadCommand extends NlCommand {
                 g.writeNumberField("not_sent", notSent);
                 g.writeNumberField("seconds", Math.round(seconds * 1e6) / 1e6);
                 g.writeNumberField("datagrams", s.datagrams);
+                g.writeArrayFieldStart("applied_after_failure");
+                for (int line : s.appliedAfterFailure) {
+                    g.writeNumber(line);
+                }
+                g.writeEndArray();
+                g.writeArrayFieldStart("unknown");
+                for (int line : s.unknown) {
+                    g.writeNumber(line);
+                }
+                g.writeEndArray();
                 g.writeArrayFieldStart("failures");
                 for (String[] f : s.failures) {
                     g.writeStartObject();
@@ -195,10 +257,21 @@ public final class FdbLoadCommand extends NlCommand {
                 g.writeEndObject();
             });
         } else {
-            out().printf("fdb load %s: %d change%s: %d applied, %d failed, %d not sent in %.3f s (%d datagrams)%n",
-                    name, s.total, s.total == 1 ? "" : "s", s.applied, s.failures.size(), notSent, seconds, s.datagrams);
+            int undecided = s.sent - s.applied - s.failures.size();
+            out().printf("fdb load %s: %d change%s: %d applied, %d failed, %s%d not sent in %.3f s (%d datagrams)%n",
+                    name, s.total, s.total == 1 ? "" : "s", s.applied, s.failures.size(),
+                    undecided > 0 ? undecided + " unknown or not applied, " : "", notSent, seconds, s.datagrams);
         }
         out().flush();
+    }
+
+    /** "line 3" or "lines 3, 4, 7". */
+    private static String lineList(List<Integer> lines) {
+        StringBuilder sb = new StringBuilder(lines.size() == 1 ? "line " : "lines ");
+        for (int i = 0; i < lines.size(); i++) {
+            sb.append(i == 0 ? "" : ", ").append(lines.get(i));
+        }
+        return sb.toString();
     }
 
     /** A progress line on stderr, rewritten in place, only on a terminal. */

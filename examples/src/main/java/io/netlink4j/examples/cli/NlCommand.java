@@ -38,6 +38,12 @@ public abstract class NlCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         check();
+        BridgeNetlink shared = app().batchHandle(); // -batch: one handle for all lines, closed at the end
+        if (shared != null) {
+            int status = run(shared);
+            out().flush();
+            return status;
+        }
         try (BridgeNetlink nl = app().open()) {
             int status = run(nl);
             out().flush();
