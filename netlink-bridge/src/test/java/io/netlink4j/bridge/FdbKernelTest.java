@@ -9,6 +9,7 @@ import io.netlink4j.core.MessageWriter;
 import io.netlink4j.core.NdMsg;
 import io.netlink4j.core.NeighCodec;
 import io.netlink4j.core.NlMsg;
+import io.netlink4j.core.NoSuchDeviceException;
 import io.netlink4j.core.NotFoundException;
 import io.netlink4j.core.Rtnetlink;
 import io.netlink4j.core.testing.Json;
@@ -150,12 +151,12 @@ class FdbKernelTest {
         assertThatThrownBy(() -> fdb.add(FdbSpec.of("02:00:00:00:00:41", "v0").vlan(4095)))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("4095");
         assertThatThrownBy(() -> fdb.add(FdbSpec.of("02:00:00:00:00:41", "nosuch0")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no device \"nosuch0\"");
+                .isInstanceOf(NoSuchDeviceException.class).hasMessageContaining("device \"nosuch0\" does not exist (ENODEV)");
         // the kernel would say EOPNOTSUPP without a word; we say what is wrong
         assertThatThrownBy(() -> fdb.add(FdbSpec.of("02:00:00:00:00:41", "br0")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("br0 is a bridge, not a bridge port");
+                .isInstanceOf(NotABridgePortException.class).hasMessageContaining("br0 is a bridge, not a bridge port");
         assertThatThrownBy(() -> fdb.add(FdbSpec.of("02:00:00:00:00:41", "v1")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("v1 is not a bridge port");
+                .isInstanceOf(NotABridgePortException.class).hasMessageContaining("v1 is not a bridge port");
         assertThat(show("br br0")).noneSatisfy(m -> assertThat(m.get("mac")).isEqualTo("02:00:00:00:00:41"));
     }
 

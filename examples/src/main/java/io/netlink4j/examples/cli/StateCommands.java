@@ -20,8 +20,8 @@ import picocli.CommandLine.Option;
 public final class StateCommands {
     private StateCommands() {}
 
-    /** Exit status of {@code diff} when something differs (0: nothing does); distinct from 1 and 2. */
-    public static final int DIFFERS = 3;
+    /** Exit status of {@code diff} when something differs (0: nothing does): the CLI's table, {@link Failure#DIFFERS}. */
+    public static final int DIFFERS = Failure.DIFFERS;
 
     /** The file option and its loading, shared by diff and apply (and the agent). */
     abstract static class FileCommand extends NlCommand {
@@ -49,10 +49,7 @@ public final class StateCommands {
     @Command(name = "diff", description = {
         "Show what differs between the kernel and the desired state in FILE; sends nothing.",
         "One line per change (\"port eth1: hairpin off -> on\"). Exit status 0 when nothing",
-        "differs, 3 when something would change."},
-            exitCodeListHeading = "%nExit status:%n",
-            exitCodeList = {"0:nothing differs", "1:the operation failed (kernel error)", "2:bad usage or bad input",
-                "3:something differs (apply would change it)"})
+        "differs, 8 when something would change (the table below)."})
     public static final class Diff extends FileCommand {
         @Override
         protected int run(BridgeNetlink nl) {
