@@ -53,20 +53,12 @@ final class EventFormat {
             if (p.master() != 0) {
                 g.writeStringField("master", names.apply(p.master()));
             }
-            g.writeObjectFieldStart("changed");
-            for (Map.Entry<String, Long> e : p.changed().entrySet()) {
-                g.writeNumberField(e.getKey(), e.getValue());
-            }
-            g.writeEndObject();
+            changed(g, p.changed());
         } else if (event instanceof BridgeEvent.BridgeChanged b) {
             g.writeStringField("event", "bridge");
             g.writeStringField("kind", b.kind().name().toLowerCase(Locale.ROOT));
             g.writeStringField("ifname", b.name() != null ? b.name() : names.apply(b.ifindex()));
-            g.writeObjectFieldStart("changed");
-            for (Map.Entry<String, Long> e : b.changed().entrySet()) {
-                g.writeNumberField(e.getKey(), e.getValue());
-            }
-            g.writeEndObject();
+            changed(g, b.changed());
         } else if (event instanceof BridgeEvent.MdbEvent m) {
             g.writeStringField("event", "mdb");
             g.writeStringField("kind", m.kind().name().toLowerCase(Locale.ROOT));
@@ -75,6 +67,14 @@ final class EventFormat {
         } else if (event instanceof BridgeEvent.Overrun o) {
             g.writeStringField("event", "overrun");
             g.writeNumberField("count", o.count());
+        }
+        g.writeEndObject();
+    }
+
+    private static void changed(JsonGenerator g, Map<String, Long> changed) throws IOException {
+        g.writeObjectFieldStart("changed");
+        for (Map.Entry<String, Long> e : changed.entrySet()) {
+            g.writeNumberField(e.getKey(), e.getValue());
         }
         g.writeEndObject();
     }
