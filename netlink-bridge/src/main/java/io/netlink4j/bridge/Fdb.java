@@ -91,6 +91,9 @@ public final class Fdb {
     private void single(FdbChange c) {
         nl.call(ch -> {
             Links links = new Links(ch);
+            if (FdbPlan.byIndexOnly(c) && FdbSingle.send(ch, links, c)) {
+                return null; // the lean path: no plan, encoded straight into the channel's writer
+            }
             // a device by name is resolved to its ifindex without a netlink round trip; its kind is
             // looked up only if the kernel refuses the change (see FdbPlan.byIndexOnly)
             FdbPlan p = FdbPlan.validate(List.of(c), links, FdbPlan.byIndexOnly(c));

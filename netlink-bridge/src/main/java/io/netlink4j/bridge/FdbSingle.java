@@ -1,0 +1,75 @@
+package io.netlink4j.bridge;
+
+import io.netlink4j.core.Link;
+import io.netlink4j.core.LinkCodec;
+import io.netlink4j.core.Links;
+import io.netlink4j.core.NetlinkException;
+import io.netlink4j.core.RtnlChannel;
+import io.netlink4j.jna.Errno;
+
+/**
+ * One FDB change whose device is given by name ({@link FdbPlan#byIndexOnly}), checked and encoded
+ * straight into the channel's writer without building an {@link FdbPlan}: the same checks in the
+ * same order, the same error texts and the same bytes on the wire as a one-change plan, minus the
+ * plan's lists, maps and arrays (a single add is dominated by its system calls, and the plan was
+ * most of the rest).
+ */
+final class FdbSingle {
+    private FdbSingle() {}
+
+    /**
+     * Checks, sends and awaits {@code c}. Returns false, with nothing sent, when the transport
+     * cannot resolve a name by ioctl (a fake kernel): the caller then takes the planned path.
+     *
+     * @throws IllegalArgumentException as {@link FdbPlan#validate} for one change
+     * @throws NetlinkException as the planned path, explained by {@link FdbErrors#explain}
+     */
+    static boolean send(RtnlChannel ch, Links links, FdbChange c) {
+        FdbSpec s = c.spec();
+        long mac = FdbCodec.parseMac(s.mac());
+        String why = mac < 0 ? FdbPlan.macProblem(s.mac()) : FdbPlan.fieldProblem(c, mac);
+        if (why != null) {
+            throw FdbPlan.invalid(c, why, null);
+        }
+        try {
+            LinkCodec.validateName(s.device());
+        } catch (IllegalArgumentException e) {
+            throw FdbPlan.invalid(c, e.getMessage(), null);
+        }
+        int ifindex = ch.ifindex(s.device());
+        if (ifindex < 0) {
+            return false;
+        }
+        if (ifindex == 0) {
+            throw FdbPlan.invalid(c, "no device \"" + s.device() + "\"", null);
+        }
+        int via = 0;
+        if (s.via() != null) {
+            try {
+                via = links.indexOf(s.via());
+            } catch (IllegalArgumentException e) {
+                throw FdbPlan.invalid(c, e.getMessage() + " (via)", null);
+            }
+            if (via == 0) {
+                throw FdbPlan.invalid(c, "no device \"" + s.via() + "\" (via)", null);
+            }
+        }
+        byte[] dst = s.dst() == null ? null : s.dst().getAddress();
+        FdbCodec.encodeChange(ch.request(FdbCodec.messageType(c.op()), FdbCodec.messageFlags(c.op())), c, ifindex,
+                mac, dst, via, new byte[6]);
+        String op = "fdb " + c;
+        try {
+            ch.execute(op);
+        } catch (NetlinkException e) {
+            // the kind of the device is looked up only now: a master entry on a device that is no
+            // bridge port is refused with a bare EOPNOTSUPP, and the caller is told why
+            Link dev = links.query("show link " + ifindex, ifindex, null, null);
+            String kind = dev == null || e.errno() != Errno.EOPNOTSUPP ? null : FdbPlan.kindProblem(s, dev);
+            if (kind != null) {
+                throw FdbPlan.invalid(c, kind, e);
+            }
+            throw FdbErrors.explain(e, op, c, dev);
+        }
+        return true;
+    }
+}
