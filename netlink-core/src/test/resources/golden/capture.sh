@@ -26,6 +26,9 @@ cap() {
     if [ -n "${ONLY:-}" ] && ! [[ $name =~ $ONLY ]]; then return 0; fi
     ip netns del "$NS" 2>/dev/null
     ip netns add "$NS" || { echo "cannot create netns $NS" >&2; exit 1; }
+    # quiet: IPv6 off before any device exists, so no DAD/RS/MLD and no learned FDB entries in a capture
+    ip netns exec "$NS" sh -c '[ ! -d /proc/sys/net/ipv6 ] || { echo 1 >/proc/sys/net/ipv6/conf/all/disable_ipv6 &&
+        echo 1 >/proc/sys/net/ipv6/conf/default/disable_ipv6; }' || { echo "cannot turn IPv6 off in $NS" >&2; exit 1; }
     if [ -n "$setup" ]; then
         ip netns exec "$NS" sh -c "$setup" || echo "WARN $name: setup failed" >&2
     fi

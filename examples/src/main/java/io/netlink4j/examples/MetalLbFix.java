@@ -3,6 +3,7 @@ package io.netlink4j.examples;
 import io.netlink4j.bridge.BridgeNetlink;
 import io.netlink4j.bridge.MetalLbDoctor;
 import io.netlink4j.bridge.MetalLbReport;
+import io.netlink4j.bridge.PortConfig;
 import io.netlink4j.bridge.PortInfo;
 import io.netlink4j.bridge.PortSettings;
 import io.netlink4j.core.NetlinkException;
@@ -48,8 +49,8 @@ public final class MetalLbFix {
             // 2. The fix is one request carrying both settings: the kernel applies both or neither.
             //    (Other settings of the port stay as they are: only what is set is sent.)
             PortInfo port = nl.ports().get(uplink);
-            boolean proxyArp = Boolean.TRUE.equals(port.settings().proxyArp());
-            boolean hairpin = Boolean.TRUE.equals(port.settings().hairpin());
+            boolean proxyArp = port.settings().proxyArp();
+            boolean hairpin = port.settings().hairpin();
             if (proxyArp && hairpin) {
                 out.println(uplink + ": proxy_arp and hairpin are on already");
                 return 0;
@@ -57,12 +58,12 @@ public final class MetalLbFix {
             nl.ports().set(uplink, PortSettings.builder().proxyArp(true).hairpin(true).build());
 
             // 3. Read it back rather than trust the ACK alone.
-            PortSettings now = nl.ports().get(uplink).settings();
+            PortConfig now = nl.ports().get(uplink).settings();
             out.println(uplink + ": proxy_arp " + onOff(now.proxyArp()) + ", hairpin " + onOff(now.hairpin()));
 
             // 4. What the fix costs: print the caveats with it, every time.
             report.caveats().forEach(c -> out.println("  caveat: " + c));
-            return Boolean.TRUE.equals(now.proxyArp()) && Boolean.TRUE.equals(now.hairpin()) ? 0 : 1;
+            return now.proxyArp() && now.hairpin() ? 0 : 1;
         } catch (NetlinkException e) {
             // the operation, the errno and the kernel's own text, e.g.
             // "set port eth1: Operation not permitted (EPERM): this needs CAP_NET_ADMIN ..."
@@ -74,7 +75,7 @@ public final class MetalLbFix {
         }
     }
 
-    private static String onOff(Boolean b) {
-        return Boolean.TRUE.equals(b) ? "on" : "off";
+    private static String onOff(boolean b) {
+        return b ? "on" : "off";
     }
 }

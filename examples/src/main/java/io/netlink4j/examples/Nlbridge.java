@@ -1,6 +1,7 @@
 package io.netlink4j.examples;
 
 import io.netlink4j.bridge.BridgeNetlink;
+import io.netlink4j.examples.cli.AgentCommand;
 import io.netlink4j.examples.cli.Batch;
 import io.netlink4j.examples.cli.BridgeCommand;
 import io.netlink4j.examples.cli.DemoCommand;
@@ -10,6 +11,7 @@ import io.netlink4j.examples.cli.FdbCommand;
 import io.netlink4j.examples.cli.MdbCommand;
 import io.netlink4j.examples.cli.MonitorCommand;
 import io.netlink4j.examples.cli.PortCommand;
+import io.netlink4j.examples.cli.StateCommands;
 import io.netlink4j.examples.cli.Version;
 import io.netlink4j.examples.cli.VlanCommand;
 import java.io.OutputStreamWriter;
@@ -26,8 +28,9 @@ import picocli.CommandLine.Spec;
  * {@code nlbridge}: the bridge of a network namespace from the shell, in the manner of iproute2's
  * {@code bridge} and {@code ip link}, on the netlink4j API.
  *
- * <p>Exit status 0 on success, 1 when the operation failed (kernel error), 2 for bad usage or bad
- * input. Errors are one line on stderr, {@code nlbridge: <what failed>: <why>}; {@code --debug}
+ * <p>Exit statuses are one table for every command (its exit-code list below, with the constants of {@link Failure}): 0 success, 1 the
+ * operation failed, 2 bad usage or input, then one status per condition (no such device, not a
+ * bridge port, not a bridge) and per doctor verdict. Errors are one line on stderr, {@code nlbridge: <what failed>: <why>}; {@code --debug}
  * adds the stack trace. {@link #run} is the in-process entry (tests); {@link #main} the process one.
  */
 @Command(name = "nlbridge", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
@@ -37,10 +40,22 @@ import picocli.CommandLine.Spec;
         subcommands = {
             PortCommand.class, BridgeCommand.class, VlanCommand.class, FdbCommand.class, MdbCommand.class,
             MonitorCommand.class,
-            DoctorCommand.class, DemoCommand.class
+            DoctorCommand.class, DemoCommand.class, StateCommands.Diff.class, StateCommands.Apply.class,
+            AgentCommand.class
         },
         exitCodeListHeading = "%nExit status:%n",
-        exitCodeList = {"0:success", "1:the operation failed (kernel error)", "2:bad usage or bad input"})
+        exitCodeList = {
+            Failure.OK + ":success (doctor: verdict OK)",
+            Failure.FAILED + ":the operation failed: the kernel refused it (errno named), or a system call failed",
+            Failure.USAGE + ":bad usage or bad input, found before anything was sent (fdb load: any bad line"
+                    + " of the file)",
+            Failure.NO_SUCH_DEVICE + ":no such device",
+            Failure.NOT_A_BRIDGE_PORT + ":not a bridge port (doctor: verdict NOT_A_BRIDGE_PORT)",
+            Failure.NOT_A_BRIDGE + ":not a bridge",
+            Failure.NEEDS_FIX + ":doctor: verdict NEEDS_FIX",
+            Failure.BLOCKED + ":doctor: verdict BLOCKED",
+            Failure.DIFFERS + ":diff: the kernel differs from the state file (apply would change it)"
+        })
 public final class Nlbridge implements Runnable {
 
     @Option(names = "--netns", paramLabel = "NAME", scope = ScopeType.INHERIT,

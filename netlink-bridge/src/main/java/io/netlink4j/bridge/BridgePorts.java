@@ -1,5 +1,6 @@
 package io.netlink4j.bridge;
 
+import io.netlink4j.core.Errno;
 import io.netlink4j.core.IfInfoMsg;
 import io.netlink4j.core.Link;
 import io.netlink4j.core.LinkCodec;
@@ -12,7 +13,6 @@ import io.netlink4j.core.NoSuchDeviceException;
 import io.netlink4j.core.NotSupportedException;
 import io.netlink4j.core.Rtnetlink;
 import io.netlink4j.core.RtnlChannel;
-import io.netlink4j.jna.Errno;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -128,7 +128,7 @@ public final class BridgePorts {
             throw Devices.noSuchDevice(op, dev);
         }
         if (!b.seen) {
-            throw Devices.notAPort(op, Errno.EOPNOTSUPP, null, null, dev, link);
+            throw Devices.notAPort(op, 0, null, null, dev, link); // a read: no errno from the kernel
         }
         return b.build(link);
     }
@@ -210,6 +210,8 @@ public final class BridgePorts {
             ch.execute(op);
         } catch (NotSupportedException e) {
             throw diagnose(ch, op, index, name, dev, e);
+        } catch (NoSuchDeviceException e) {
+            throw Devices.noSuchDevice(op, dev, e);
         } catch (NetlinkException e) {
             if (resolved > 0 && noText(e)) {
                 setAsNewlink(ch, resolved, s, op, name);

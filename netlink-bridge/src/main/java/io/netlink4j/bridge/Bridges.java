@@ -8,6 +8,7 @@ import io.netlink4j.core.Links;
 import io.netlink4j.core.MessageWriter;
 import io.netlink4j.core.NetlinkException;
 import io.netlink4j.core.NlMsg;
+import io.netlink4j.core.NoSuchDeviceException;
 import io.netlink4j.core.NotSupportedException;
 import io.netlink4j.core.Rtnetlink;
 import io.netlink4j.core.RtnlChannel;
@@ -123,7 +124,7 @@ public final class Bridges {
             throw Devices.noSuchDevice(op, dev);
         }
         if (!link.isBridge()) {
-            throw notABridge(op, io.netlink4j.jna.Errno.EOPNOTSUPP, null, dev, link);
+            throw Devices.notABridge(op, 0, null, dev, link); // a read: no errno from the kernel
         }
         return b.build(link);
     }
@@ -145,29 +146,28 @@ public final class Bridges {
                 throw Devices.noSuchDevice(op, dev);
             }
             if (!link.isBridge()) {
-                throw notABridge(op, e.errno(), e.kernelMessage(), dev, link);
+                throw Devices.notABridge(op, e.errno(), e.kernelMessage(), dev, link);
             }
             NetlinkException n = vlanFilteringOr(s, e);
             throw PartialUpdate.possible(s) ? PartialUpdate.say(n) : n;
+        } catch (NoSuchDeviceException e) {
+            throw Devices.noSuchDevice(op, dev, e);
         } catch (NetlinkException e) {
             throw PartialUpdate.possible(s) ? PartialUpdate.say(e) : e;
         }
     }
 
     public static void delete(RtnlChannel ch, String name) {
-        Link link;
-        try {
-            link = Devices.bridge(ch, "delete bridge " + name, name, null);
-        } catch (IllegalArgumentException e) {
-            throw new IllegalArgumentException(e.getMessage() + "; not deleted");
-        }
+        String op = "delete bridge " + name;
+        // checked first: RTM_DELLINK would delete a device of any kind
+        Link link = Devices.bridge(ch, op, name, null);
         MessageWriter w = ch.request(Rtnetlink.RTM_DELLINK, NlMsg.NLM_F_ACK);
         IfInfoMsg.put(w, Rtnetlink.AF_UNSPEC, link.index(), 0, 0);
-        ch.execute("delete bridge " + name);
-    }
-
-    private static NotSupportedException notABridge(String op, int errno, String text, String dev, Link link) {
-        return new NotSupportedException(op, errno, text, null, Devices.notABridge(dev, link));
+        try {
+            ch.execute(op);
+        } catch (NoSuchDeviceException e) {
+            throw Devices.noSuchDevice(op, name, e);
+        }
     }
 
     private static NetlinkException vlanFilteringOr(BridgeSettings s, NotSupportedException e) {

@@ -21,8 +21,22 @@ final class Devices {
         return name != null ? name : "ifindex " + index;
     }
 
+    /** {@code OP: device "X" does not exist (ENODEV)}: the one wording, for reads and writes. */
     static NoSuchDeviceException noSuchDevice(String op, String dev) {
-        return new NoSuchDeviceException(op, "device \"" + dev + "\" does not exist", null);
+        return NoSuchDeviceException.device(op, dev);
+    }
+
+    /**
+     * The kernel's bare ENODEV for a write, in the same wording as a read's; {@code e} itself when
+     * the kernel gave text of its own.
+     */
+    static NoSuchDeviceException noSuchDevice(String op, String dev, NoSuchDeviceException e) {
+        if (e.kernelMessage() != null && !e.kernelMessage().isEmpty()) {
+            return e;
+        }
+        NoSuchDeviceException n = NoSuchDeviceException.device(op, dev);
+        n.initCause(e);
+        return n;
     }
 
     /** "v0 is not a bridge (kind veth)". */
@@ -41,6 +55,10 @@ final class Devices {
         return dev + " is not a bridge port";
     }
 
+    /**
+     * @param errno the kernel's answer (EOPNOTSUPP to a write), or 0 when a read showed it: a read
+     *              never reports an errno the kernel did not return
+     */
     static NotABridgePortException notAPort(String op, int errno, String kernelMessage, String badAttribute,
                                             String dev, Link link) {
         return new NotABridgePortException(op, errno, kernelMessage, badAttribute, dev, notAPort(dev, link));
@@ -49,8 +67,8 @@ final class Devices {
     /**
      * One RTM_GETLINK for the bridge called {@code name} ({@code hook} sees its nests).
      *
-     * @throws NoSuchDeviceException    no such device
-     * @throws IllegalArgumentException the device is not a bridge
+     * @throws NoSuchDeviceException no such device
+     * @throws NotABridgeException   the device is not a bridge (found by the read: no errno)
      */
     static Link bridge(RtnlChannel ch, String op, String name, LinkCodec.Hook hook) {
         Link l = new Links(ch).query(op, 0, name, hook);
@@ -58,9 +76,14 @@ final class Devices {
             throw noSuchDevice(op, name);
         }
         if (!l.isBridge()) {
-            throw new IllegalArgumentException(notABridge(name, l));
+            throw notABridge(op, 0, null, name, l);
         }
         return l;
+    }
+
+    /** @param errno the kernel's answer to a write, or 0 when a read showed it */
+    static NotABridgeException notABridge(String op, int errno, String kernelMessage, String dev, Link link) {
+        return new NotABridgeException(op, errno, kernelMessage, dev, notABridge(dev, link));
     }
 
     /**

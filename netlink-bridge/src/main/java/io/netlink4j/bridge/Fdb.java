@@ -11,7 +11,7 @@ import io.netlink4j.core.NlMsg;
 import io.netlink4j.core.NotFoundException;
 import io.netlink4j.core.Rtnetlink;
 import io.netlink4j.core.RtnlChannel;
-import io.netlink4j.jna.Errno;
+import io.netlink4j.core.Errno;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -53,7 +53,8 @@ public final class Fdb {
 
     private final Conversations nl;
 
-    public Fdb(BridgeNetlink nl) {
+    /** The FDB of {@code nl}; applications get it from {@link BridgeNetlink#fdb()}. */
+    Fdb(BridgeNetlink nl) {
         this(new Conversations() {
             @Override
             public <T> T call(Function<RtnlChannel, T> conversation) {
@@ -108,7 +109,11 @@ public final class Fdb {
                     dev = links.query("show link " + p.ifindex(0), p.ifindex(0), null, null);
                     String why = dev == null || e.errno() != Errno.EOPNOTSUPP ? null : FdbPlan.kindProblem(c.spec(), dev);
                     if (why != null) {
-                        throw FdbPlan.invalid(c, why, e);
+                        // the kernel's EOPNOTSUPP, explained by the device's kind
+                        NotABridgePortException n = new NotABridgePortException(op, e.errno(), e.kernelMessage(),
+                                e.badAttribute(), dev.name(), why);
+                        n.initCause(e);
+                        throw n;
                     }
                 }
                 throw FdbErrors.explain(e, op, c, dev);
@@ -266,8 +271,8 @@ public final class Fdb {
         checkVlan(vlan);
         return nl.call(ch -> {
             Links links = new Links(ch);
-            int br = bridge == null ? 0 : bridge(links, bridge).index();
-            int p = port == null ? 0 : port(links, port).index();
+            int br = bridge == null ? 0 : bridge(links, "fdb get", bridge).index();
+            int p = port == null ? 0 : port(links, "fdb get", port).index();
             String op = "fdb get " + mac + (vlan != 0 ? " vlan " + vlan : "") + (bridge != null ? " br " + bridge : " brport " + port);
             MessageWriter w = ch.request(Rtnetlink.RTM_GETNEIGH, 0);
             FdbCodec.encodeGet(w, m, br, p, vlan, 0, new byte[6]);
@@ -308,12 +313,17 @@ public final class Fdb {
 
     private int dump(RtnlChannel ch, FdbFilter filter, FdbVisitor visitor) {
         Links links = new Links(ch);
-        int br = filter.bridge() == null ? 0 : bridge(links, filter.bridge()).index();
-        int port = filter.port() == null ? 0 : device(links, filter.port()).index();
-        return dump(ch, br, port, visitor);
+        int br = filter.bridge() == null ? 0 : bridge(links, "fdb show", filter.bridge()).index();
+        int port = filter.port() == null ? 0 : device(links, "fdb show", filter.port()).index();
+        return dump(ch, br, port, filter.portEntriesOnly(), visitor);
     }
 
     static int dump(RtnlChannel ch, int br, int port, FdbVisitor visitor) {
+        return dump(ch, br, port, false, visitor);
+    }
+
+    /** With {@code portEntriesOnly}: only entries of bridge {@code br}'s FDB on its ports (NDA_MASTER = br). */
+    private static int dump(RtnlChannel ch, int br, int port, boolean portEntriesOnly, FdbVisitor visitor) {
         MessageWriter w = ch.request(Rtnetlink.RTM_GETNEIGH, 0);
         FdbCodec.encodeDump(w, br, port);
         FdbView view = new FdbView();
@@ -324,7 +334,8 @@ public final class Fdb {
                 // the kernel filters (strict checking); the port/bridge check here only guards
                 // against a channel without strict checking, where the filter would be ignored
                 if (view.wrap(m) && view.hasMac() && (port == 0 || view.ifindex() == port)
-                        && (br == 0 || view.master() == 0 || view.master() == br)) {
+                        && (br == 0 || view.master() == 0 || view.master() == br)
+                        && (!portEntriesOnly || (view.master() == br && view.ifindex() != br))) {
                     count[0]++;
                     visitor.onEntry(view);
                 }
@@ -382,8 +393,8 @@ public final class Fdb {
         }
         return nl.call(ch -> {
             Links links = new Links(ch);
-            Link port = flush.port() == null ? null : port(links, flush.port());
-            Link bridge = flush.bridge() != null ? bridge(links, flush.bridge()) : links.get(port.master());
+            Link port = flush.port() == null ? null : port(links, "fdb flush", flush.port());
+            Link bridge = flush.bridge() != null ? bridge(links, "fdb flush", flush.bridge()) : links.get(port.master());
             if (port != null && port.master() != bridge.index()) {
                 throw new IllegalArgumentException(port.name() + " is not a port of " + bridge.name());
             }
@@ -491,23 +502,23 @@ public final class Fdb {
         }
     }
 
-    private static Link device(Links links, String name) {
-        return links.get(name);
-    }
-
-    private static Link bridge(Links links, String name) {
-        Link l = links.get(name);
+    private static Link bridge(Links links, String op, String name) {
+        Link l = device(links, op, name);
         if (!l.isBridge()) {
-            throw new IllegalArgumentException(Devices.notABridge(name, l));
+            throw Devices.notABridge(op, 0, null, name, l);
         }
         return l;
     }
 
-    private static Link port(Links links, String name) {
-        Link l = links.get(name);
+    private static Link port(Links links, String op, String name) {
+        Link l = device(links, op, name);
         if (!l.isBridgePort()) {
-            throw new IllegalArgumentException(Devices.notAPort(name, l));
+            throw Devices.notAPort(op, 0, null, null, name, l);
         }
         return l;
+    }
+
+    private static Link device(Links links, String op, String name) {
+        return links.find(name).orElseThrow(() -> Devices.noSuchDevice(op, name));
     }
 }

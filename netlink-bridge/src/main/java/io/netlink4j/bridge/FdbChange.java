@@ -41,9 +41,12 @@ public record FdbChange(Op op, FdbSpec spec) {
         return new FdbChange(Op.DELETE, s);
     }
 
-    /** "add 02:00:00:00:00:01 dev v0 master static". */
+    /**
+     * As {@code bridge fdb} spells it: "add 02:00:00:00:00:01 dev v0 master static",
+     * "delete 02:00:00:00:00:01 dev v0 master" (a delete matches any state, so none is named).
+     */
     @Override
     public String toString() {
-        return op.name().toLowerCase(java.util.Locale.ROOT) + " " + spec;
+        return op.name().toLowerCase(java.util.Locale.ROOT) + " " + spec.describe(op != Op.DELETE);
     }
 }

@@ -3,7 +3,7 @@ package io.netlink4j.bridge;
 import io.netlink4j.core.Link;
 import io.netlink4j.core.NdMsg;
 import io.netlink4j.core.NetlinkException;
-import io.netlink4j.jna.Errno;
+import io.netlink4j.core.Errno;
 
 /**
  * Says what the kernel does not: the bridge answers most bad FDB requests with a bare errno
@@ -20,7 +20,7 @@ final class FdbErrors {
         boolean noText = e.kernelMessage() == null || e.kernelMessage().isEmpty();
         switch (e.errno()) {
             case Errno.EEXIST:
-                hint = "the FDB already has an entry for " + entry + "; use replace() to change it";
+                hint = "the FDB already has an entry for " + entry + "; replace it to change it (bridge fdb replace)";
                 break;
             case Errno.EOPNOTSUPP:
                 if (noText) {
@@ -40,7 +40,7 @@ final class FdbErrors {
                     // way); only a kernel without CONFIG_BRIDGE_VLAN_FILTERING has none
                     hint = "VLAN " + s.vlan() + " is not configured on " + devName + ": the bridge takes an FDB entry"
                             + " with a VLAN only for a VLAN of the port, whether VLAN filtering is on or off (add it"
-                            + " first: bridge vlan add dev " + devName + " vid " + s.vlan() + ", or Vlans.add); a kernel"
+                            + " first: bridge vlan add dev " + devName + " vid " + s.vlan() + "); a kernel"
                             + " built without CONFIG_BRIDGE_VLAN_FILTERING has no VLANs at all";
                 } else if (noText) {
                     hint = "the bridge refused " + entry + " (state " + s.state() + ")";

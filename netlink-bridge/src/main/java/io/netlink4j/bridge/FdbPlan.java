@@ -26,6 +26,8 @@ final class FdbPlan {
     private final byte[][] dst;
     private final Map<Integer, Link> devices = new HashMap<>();
     private boolean byIndexOnly;
+    /** The device problem of the last change checked (no such device, not a bridge port), typed. */
+    private RuntimeException deviceProblem;
 
     private FdbPlan(List<FdbChange> changes) {
         int n = changes.size();
@@ -79,6 +81,10 @@ final class FdbPlan {
                 }
             }
         }
+        if (count == 1 && p.changes.size() == 1 && p.deviceProblem != null) {
+            // a single change whose only fault is its device: the typed exception callers branch on
+            throw p.deviceProblem;
+        }
         if (count > 0) {
             String head = p.changes.size() == 1 ? singleHead(p.changes.get(0))
                     : count + " of " + p.changes.size() + " FDB changes are invalid, nothing was sent: ";
@@ -90,11 +96,6 @@ final class FdbPlan {
 
     private static String singleHead(FdbChange c) {
         return "invalid FDB " + c.op().name().toLowerCase() + " of " + c.spec().mac() + ": ";
-    }
-
-    /** The exception {@link #validate} throws for the single change {@code c} with problem {@code why}. */
-    static IllegalArgumentException invalid(FdbChange c, String why, Throwable cause) {
-        return new IllegalArgumentException(singleHead(c) + why, cause);
     }
 
     private String check(int i, Links links, Map<String, Link> byName) {
@@ -120,7 +121,7 @@ final class FdbPlan {
             }
             int index = links.channel().ifindex(s.device());
             if (index == 0) {
-                return "no device \"" + s.device() + "\"";
+                return noSuchDevice(c, s.device());
             }
             if (index > 0) {
                 ifindex[i] = index;
@@ -142,14 +143,14 @@ final class FdbPlan {
                 }
             }
             if (dev == null) {
-                return "no device \"" + s.device() + "\"";
+                return noSuchDevice(c, s.device());
             }
         } else if (s.ifindex() > 0) {
             dev = devices.get(s.ifindex());
             if (dev == null) {
                 dev = links.query("show link " + s.ifindex(), s.ifindex(), null, null);
                 if (dev == null) {
-                    return "no device with ifindex " + s.ifindex();
+                    return noSuchDevice(c, "ifindex " + s.ifindex());
                 }
                 devices.put(dev.index(), dev);
             }
@@ -159,6 +160,8 @@ final class FdbPlan {
         ifindex[i] = dev.index();
         String kind = kindProblem(s, dev);
         if (kind != null) {
+            // found by a read: no errno
+            deviceProblem = new NotABridgePortException("fdb " + c, 0, null, null, dev.name(), kind);
             return kind;
         }
         return via(i, s, links, byName);
@@ -241,10 +244,15 @@ final class FdbPlan {
         }
         if (dev.isBridge()) {
             return dev.name() + " is a bridge, not a bridge port: a master entry names the port the MAC is"
-                    + " behind (an entry for the bridge's own address: self() with permanent())";
+                    + " behind (an entry for the bridge's own address is a permanent self entry)";
         }
-        return dev.name() + " is not a bridge port, so it has no bridge FDB (enslave it, or use self()"
-                + " for the device's own FDB)";
+        return Devices.notAPort(dev.name(), dev) + ", so it has no bridge FDB (enslave it, or make it a self"
+                + " entry in the device's own FDB)";
+    }
+
+    private String noSuchDevice(FdbChange c, String dev) {
+        deviceProblem = Devices.noSuchDevice("fdb " + c, dev);
+        return dev.startsWith("ifindex ") ? "no device with " + dev : "device \"" + dev + "\" does not exist";
     }
 
     /** One lookup per name, unknown names included (remembered as null). */

@@ -128,6 +128,11 @@ public record FdbSpec(String mac, String device, int ifindex, int vlan, FdbState
     /** "02:00:00:00:00:01 dev v0 vlan 100 master static". */
     @Override
     public String toString() {
+        return describe(true);
+    }
+
+    /** As {@link #toString()}, without the state when {@code withState} is false (a delete has none). */
+    String describe(boolean withState) {
         StringBuilder sb = new StringBuilder().append(mac).append(" dev ")
                 .append(device != null ? device : "if" + ifindex);
         if (vlan != 0) {
@@ -144,6 +149,9 @@ public record FdbSpec(String mac, String device, int ifindex, int vlan, FdbState
         }
         if (vni >= 0) {
             sb.append(" vni ").append(Integer.toUnsignedString(vni));
+        }
+        if (!withState) {
+            return sb.toString();
         }
         return sb.append(' ').append(state == null ? "?" : state.name().toLowerCase(java.util.Locale.ROOT)).toString();
     }

@@ -9,7 +9,7 @@ import io.netlink4j.core.NlMsg;
 import io.netlink4j.core.NotFoundException;
 import io.netlink4j.core.Rtnetlink;
 import io.netlink4j.core.RtnlChannel;
-import io.netlink4j.jna.Errno;
+import io.netlink4j.core.Errno;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;

@@ -81,12 +81,14 @@ public final class MetalLbDoctor {
      * Turns proxy_arp and hairpin on for the uplink port in one request when either is off, then
      * reads the port again. Sends nothing when both are on already.
      *
-     * @throws IllegalArgumentException if the uplink is not a bridge port (nothing is sent)
+     * @throws NotABridgePortException if the uplink is not a bridge port (nothing is sent)
      */
     public MetalLbFix fix(String uplink) {
         MetalLbReport before = examine(uplink);
         if (!before.observation().isBridgePort()) {
-            throw new IllegalArgumentException(uplink + " is not a bridge port: there is nothing to fix");
+            // found by the read: no errno
+            Link up = before.observation().uplink();
+            throw Devices.notAPort("fix port " + uplink + " for MetalLB", 0, null, null, uplink, up);
         }
         if (before.missing().isEmpty()) {
             return new MetalLbFix(before, before, false);
@@ -108,9 +110,9 @@ public final class MetalLbDoctor {
         }
         PortInfo port = BridgePorts.get(ch, up.index(), null);
         BridgeInfo br = Bridges.get(ch, up.master(), null);
-        PortSettings ps = port.settings();
+        PortConfig ps = port.settings();
         return new Observation(port.link(), br.link(), br.settings().vlanFiltering(), br.settings().stpState(),
-                ps.state() == null ? null : ps.state().label(), ps.proxyArp(), ps.hairpin());
+                ps.state().label(), ps.proxyArp(), ps.hairpin());
     }
 
     /** The verdict and findings for what was read. */

@@ -4,12 +4,12 @@ import io.netlink4j.core.Link;
 
 /**
  * A bridge port as the kernel reports it: the link, its current settings (every writable
- * IFLA_BRPORT_* the kernel sent, see {@link PortSettings}) and the read-only STP status.
+ * IFLA_BRPORT_* the kernel sent, typed: {@link PortConfig}) and the read-only STP status.
  * Timers are in centiseconds (USER_HZ, as the kernel sends them; iproute2 shows them in seconds).
  */
 public final class PortInfo {
     private final Link link;
-    private final PortSettings settings;
+    private final PortConfig settings;
     private final String rootId;
     private final String bridgeId;
     private final int designatedPort;
@@ -28,7 +28,7 @@ public final class PortInfo {
 
     private PortInfo(Link link, Builder b) {
         this.link = link;
-        this.settings = new PortSettings(b.settings);
+        this.settings = new PortConfig(b.settings);
         this.rootId = b.rootId;
         this.bridgeId = b.bridgeId;
         this.designatedPort = b.designatedPort;
@@ -52,8 +52,8 @@ public final class PortInfo {
     public int index() { return link.index(); }
     /** The ifindex of the bridge (IFLA_MASTER). */
     public int bridgeIndex() { return link.master(); }
-    /** The current settings; each getter is non-null when the kernel reported it. */
-    public PortSettings settings() { return settings; }
+    /** The current settings, typed (to change them: {@link PortSettings}). */
+    public PortConfig settings() { return settings; }
     /** Shortcut for {@code settings().state()}. */
     public PortState state() { return settings.state(); }
     /** Designated root, "8000.aa:bb:cc:dd:ee:ff". */

@@ -13,8 +13,8 @@ import static io.netlink4j.bridge.PortCodec.*;
  * nl.ports().set("eth1", fix);   // one RTM_NEWLINK; the flags are applied together
  * }</pre>
  *
- * <p>A getter returns null when the value is not part of this update (or, in a {@link PortInfo},
- * when the kernel did not report it).
+ * <p>A getter returns null when the value is not part of this update. What a port has now reads
+ * as {@link PortConfig} ({@link PortInfo#settings()}), with typed values.
  */
 public final class PortSettings {
     /** BR_MAX_PORT_PRIORITY: the port priority is 6 bits of the 16-bit port id. */
@@ -76,8 +76,10 @@ public final class PortSettings {
     public Boolean learningSync() { return values.bool(IFLA_BRPORT_LEARNING_SYNC); }
     /** IFLA_BRPORT_PROXYARP_WIFI: proxy ARP for Wi-Fi (802.11 isolation). */
     public Boolean proxyArpWifi() { return values.bool(IFLA_BRPORT_PROXYARP_WIFI); }
-    /** IFLA_BRPORT_MULTICAST_ROUTER: 0 disabled, 1 temporary (learned, default), 2 permanent, 3 temporary query. */
-    public Integer multicastRouter() { return values.integer(IFLA_BRPORT_MULTICAST_ROUTER); }
+    /** IFLA_BRPORT_MULTICAST_ROUTER. */
+    public MulticastRouter multicastRouter() {
+        return values.has(IFLA_BRPORT_MULTICAST_ROUTER) ? MulticastRouter.of((int) values.get(IFLA_BRPORT_MULTICAST_ROUTER)) : null;
+    }
     /** IFLA_BRPORT_MCAST_FLOOD: unknown multicast is flooded to this port. */
     public Boolean mcastFlood() { return values.bool(IFLA_BRPORT_MCAST_FLOOD); }
     /** IFLA_BRPORT_MCAST_TO_UCAST: multicast is sent as unicast to each listener. */
@@ -183,8 +185,13 @@ public final class PortSettings {
         public Builder proxyArp(boolean on) { return flag(IFLA_BRPORT_PROXYARP, on); }
         public Builder learningSync(boolean on) { return flag(IFLA_BRPORT_LEARNING_SYNC, on); }
         public Builder proxyArpWifi(boolean on) { return flag(IFLA_BRPORT_PROXYARP_WIFI, on); }
-        /** 0 disabled, 1 temporary (default), 2 permanent, 3 temporary query. */
-        public Builder multicastRouter(int mode) { v.put(IFLA_BRPORT_MULTICAST_ROUTER, range("multicast_router", mode, 0, 3)); return this; }
+        public Builder multicastRouter(MulticastRouter mode) {
+            if (mode == null) {
+                throw new IllegalArgumentException("multicast router mode is null");
+            }
+            v.put(IFLA_BRPORT_MULTICAST_ROUTER, mode.value());
+            return this;
+        }
         public Builder mcastFlood(boolean on) { return flag(IFLA_BRPORT_MCAST_FLOOD, on); }
         public Builder mcastToUnicast(boolean on) { return flag(IFLA_BRPORT_MCAST_TO_UCAST, on); }
         public Builder vlanTunnel(boolean on) { return flag(IFLA_BRPORT_VLAN_TUNNEL, on); }

@@ -1,7 +1,7 @@
 package io.netlink4j.bridge;
 
 import io.netlink4j.core.NotSupportedException;
-import io.netlink4j.jna.Errno;
+import io.netlink4j.core.Errno;
 
 /**
  * The kernel was built without CONFIG_BRIDGE_VLAN_FILTERING: it refuses IFLA_BR_VLAN_FILTERING

@@ -32,7 +32,8 @@ import java.util.Map;
  *
  * <p>Devices are named; a device that is the bridge addresses the bridge's own VLANs
  * (IFLA_BRIDGE_FLAGS = BRIDGE_FLAGS_SELF, as {@code bridge vlan ... self}), any other must be a
- * bridge port. Arguments are checked before anything is sent ({@link IllegalArgumentException});
+ * bridge port ({@link NotABridgePortException} otherwise). Arguments are checked before anything
+ * is sent ({@link IllegalArgumentException});
  * a kernel without CONFIG_BRIDGE_VLAN_FILTERING gives {@link VlanFilteringUnsupportedException}.
  * Thread-safe: every call is one conversation on a channel of the handle.
  */
@@ -48,60 +49,50 @@ public final class Vlans {
 
     /** {@code ip link set dev BRIDGE type bridge vlan_filtering 0|1}. */
     public void setFiltering(String bridge, boolean on) {
-        configure(bridge, on, null, null, null);
+        configure(bridge, BridgeVlanOptions.builder().filtering(on).build());
     }
 
     /** {@code ip link set dev BRIDGE type bridge vlan_protocol 802.1Q|802.1ad}. */
     public void setProtocol(String bridge, VlanProtocol protocol) {
-        if (protocol == null) {
-            throw new IllegalArgumentException("VLAN protocol is null");
-        }
-        configure(bridge, null, protocol, null, null);
+        configure(bridge, BridgeVlanOptions.builder().protocol(protocol).build());
     }
 
     /** {@code ip link set dev BRIDGE type bridge vlan_default_pvid PVID}: the PVID new ports get; 0 = none. */
     public void setDefaultPvid(String bridge, int pvid) {
-        configure(bridge, null, null, pvid, null);
+        configure(bridge, BridgeVlanOptions.builder().defaultPvid(pvid).build());
     }
 
     /** {@code ip link set dev BRIDGE type bridge vlan_stats_enabled 0|1}: per-VLAN counters. */
     public void setStatsEnabled(String bridge, boolean on) {
-        configure(bridge, null, null, null, on);
+        configure(bridge, BridgeVlanOptions.builder().statsEnabled(on).build());
     }
 
     /**
-     * Sets any of the four bridge VLAN settings in one RTM_NEWLINK ({@code null} = leave as is), as
+     * Sets what {@code options} holds of the four bridge VLAN settings in one RTM_NEWLINK, as
      * {@code ip link set dev BRIDGE type bridge vlan_filtering F vlan_protocol P vlan_default_pvid D
      * vlan_stats_enabled S} does. A bridge on a kernel without VLAN filtering is refused with
      * {@link VlanFilteringUnsupportedException} (the kernel would ignore some of these silently).
+     *
+     * @throws IllegalArgumentException   {@code options} is null or empty (nothing is sent)
+     * @throws NotABridgeException         {@code bridge} is not a bridge
+     * @throws io.netlink4j.core.NoSuchDeviceException no such device
      */
-    public void configure(String bridge, Boolean filtering, VlanProtocol protocol, Integer defaultPvid, Boolean statsEnabled) {
+    public void configure(String bridge, BridgeVlanOptions options) {
         LinkCodec.validateName(bridge);
-        if (defaultPvid != null && defaultPvid != 0) {
-            Vlan.checkVid(defaultPvid);
-        }
-        if (filtering == null && protocol == null && defaultPvid == null && statsEnabled == null) {
+        if (options == null || options.isEmpty()) {
             throw new IllegalArgumentException("no bridge VLAN setting given");
         }
-        StringBuilder what = new StringBuilder();
-        if (filtering != null) {
-            what.append(" vlan_filtering ").append(filtering ? 1 : 0);
-        }
-        if (protocol != null) {
-            what.append(" vlan_protocol ").append(protocol);
-        }
-        if (defaultPvid != null) {
-            what.append(" vlan_default_pvid ").append(defaultPvid);
-        }
-        if (statsEnabled != null) {
-            what.append(" vlan_stats_enabled ").append(statsEnabled ? 1 : 0);
-        }
-        String op = "set bridge " + bridge + what;
+        Boolean filtering = options.filtering();
+        VlanProtocol protocol = options.protocol();
+        Integer defaultPvid = options.defaultPvid();
+        Boolean statsEnabled = options.statsEnabled();
+        String op = "set bridge " + bridge + options;
         nl.call(ch -> {
             BridgeVlanOptionsCodec.Reader r = new BridgeVlanOptionsCodec.Reader();
             Link br = lookupBridge(ch, bridge, r);
             if (!r.supported()) {
-                throw new VlanFilteringUnsupportedException(op, null);
+                // found by the read, nothing sent: no errno from the kernel
+                throw new VlanFilteringUnsupportedException(op, 0, null, null);
             }
             MessageWriter w = ch.request(Rtnetlink.RTM_NEWLINK, NlMsg.NLM_F_ACK);
             long nests = BridgeVlanOptionsCodec.begin(w, br.index());
@@ -172,7 +163,7 @@ public final class Vlans {
         LinkCodec.validateName(dev);
         String op = verb + " vlan " + vlans + " on " + dev;
         nl.call(ch -> {
-            Link l = lookupMember(ch, dev);
+            Link l = lookupMember(ch, op, dev);
             send(ch, type, l, vlans, op);
             return null;
         });
@@ -184,11 +175,11 @@ public final class Vlans {
         execute(ch, op);
     }
 
-    /** The device as a bridge (self) or bridge port; anything else is refused. */
-    private static Link lookupMember(RtnlChannel ch, String dev) {
-        Link l = new Links(ch).get(dev);
+    /** The device as a bridge (self) or bridge port; anything else is refused (found by a read: no errno). */
+    private static Link lookupMember(RtnlChannel ch, String op, String dev) {
+        Link l = new Links(ch).find(dev).orElseThrow(() -> Devices.noSuchDevice(op, dev));
         if (!l.isBridge() && !l.isBridgePort()) {
-            throw new IllegalArgumentException(dev + " is neither a bridge nor a bridge port");
+            throw new NotABridgePortException(op, 0, null, null, dev, dev + " is neither a bridge nor a bridge port");
         }
         return l;
     }
@@ -198,7 +189,7 @@ public final class Vlans {
     /** The VLANs of one port or bridge (an RTM_GETVLAN dump of that device only). */
     public VlanSet get(String dev) {
         LinkCodec.validateName(dev);
-        return nl.call(ch -> toSet(entries(ch, lookupMember(ch, dev).index(), "show vlan dev " + dev)));
+        return nl.call(ch -> toSet(entries(ch, lookupMember(ch, "show vlan dev " + dev, dev).index(), "show vlan dev " + dev)));
     }
 
     /**
@@ -207,7 +198,7 @@ public final class Vlans {
      */
     public List<VlanEntry> entries(String dev) {
         LinkCodec.validateName(dev);
-        return nl.call(ch -> entries(ch, lookupMember(ch, dev).index(), "show vlan dev " + dev));
+        return nl.call(ch -> entries(ch, lookupMember(ch, "show vlan dev " + dev, dev).index(), "show vlan dev " + dev));
     }
 
     /** Every device's VLAN entries ({@code bridge -d vlan show}); entries carry the ifindex. */
@@ -317,25 +308,24 @@ public final class Vlans {
 
     /**
      * {@code bridge vlan set dev DEV vid VIDS state STATE}: the STP state of these VLANs on this
-     * port (BR_STATE_*: 0 disabled, 1 listening, 2 learning, 3 forwarding, 4 blocking). Only the
-     * VIDs of {@code vids} count, not its flags. The kernel refuses it while kernel STP runs.
+     * port. Only the VIDs of {@code vids} count, not its flags. The kernel refuses it while kernel
+     * STP runs.
      */
-    public void setState(String dev, Vlan vids, int state) {
-        if (state < VlanDbCodec.BR_STATE_DISABLED || state > VlanDbCodec.BR_STATE_BLOCKING) {
-            throw new IllegalArgumentException("VLAN STP state " + state + " is outside 0..4");
+    public void setState(String dev, Vlan vids, PortState state) {
+        if (state == null) {
+            throw new IllegalArgumentException("VLAN STP state is null");
         }
-        setOption(dev, vids, "state " + state, w -> w.putU8(VlanDbCodec.BRIDGE_VLANDB_ENTRY_STATE, state));
+        setOption(dev, vids, "state " + state.label(),
+                w -> w.putU8(VlanDbCodec.BRIDGE_VLANDB_ENTRY_STATE, state.value()));
     }
 
-    /**
-     * {@code bridge vlan set dev DEV vid VIDS mcast_router TYPE}: the per-VLAN multicast router
-     * type (MDB_RTR_TYPE_*: 0 disabled, 1 temp_query, 2 perm, 3 temp).
-     */
-    public void setMulticastRouter(String dev, Vlan vids, int type) {
-        if (type < VlanDbCodec.MDB_RTR_TYPE_DISABLED || type > VlanDbCodec.MDB_RTR_TYPE_TEMP) {
-            throw new IllegalArgumentException("multicast router type " + type + " is outside 0..3");
+    /** {@code bridge vlan set dev DEV vid VIDS mcast_router TYPE}: the per-VLAN multicast router mode. */
+    public void setMulticastRouter(String dev, Vlan vids, MulticastRouter type) {
+        if (type == null) {
+            throw new IllegalArgumentException("multicast router type is null");
         }
-        setOption(dev, vids, "mcast_router " + type, w -> w.putU8(VlanDbCodec.BRIDGE_VLANDB_ENTRY_MCAST_ROUTER, type));
+        setOption(dev, vids, "mcast_router " + type.value(),
+                w -> w.putU8(VlanDbCodec.BRIDGE_VLANDB_ENTRY_MCAST_ROUTER, type.value()));
     }
 
     private void setOption(String dev, Vlan vids, String what, java.util.function.Consumer<MessageWriter> option) {
@@ -345,7 +335,7 @@ public final class Vlans {
         }
         String op = "set vlan " + (vids.isRange() ? vids.first() + "-" + vids.last() : vids.first()) + " on " + dev + " " + what;
         nl.call(ch -> {
-            Link l = lookupMember(ch, dev);
+            Link l = lookupMember(ch, op, dev);
             MessageWriter w = ch.request(Rtnetlink.RTM_NEWVLAN, NlMsg.NLM_F_ACK);
             int entry = VlanDbCodec.beginOptions(w, l.index(), vids);
             option.accept(w);
@@ -379,7 +369,7 @@ public final class Vlans {
             throw new IllegalArgumentException("desired VLAN set is null");
         }
         return nl.call(ch -> {
-            Link l = lookupMember(ch, dev);
+            Link l = lookupMember(ch, (apply ? "sync" : "plan") + " vlans of " + dev, dev);
             VlanSet before = toSet(entries(ch, l.index(), "show vlan dev " + dev));
             VlanSyncPlan plan = VlanSyncPlan.between(before, desired);
             if (apply) {

@@ -54,7 +54,7 @@ class BridgeRoundTripPropertiesTest {
             bool(PortSettings.Builder::broadcastFlood), bool(PortSettings.Builder::neighSuppress),
             bool(PortSettings.Builder::isolated), bool(PortSettings.Builder::locked),
             bool(PortSettings.Builder::mab), bool(PortSettings.Builder::neighVlanSuppress),
-            g -> b -> b.multicastRouter(g.intBetween(0, 3)),
+            g -> b -> b.multicastRouter(MulticastRouter.of(g.intBetween(0, 3))),
             g -> b -> b.groupFwdMask(g.intBetween(0, 0xffff) & ~PortSettings.BR_GROUPFWD_MACPAUSE),
             g -> b -> b.backupPort(g.intBetween(0, Integer.MAX_VALUE)),
             g -> b -> b.mcastEhtHostsLimit(g.longBetween(1, 0xffffffffL)),
@@ -102,7 +102,7 @@ class BridgeRoundTripPropertiesTest {
             }
         });
         PortInfo p = b.build(l);
-        assertThat(p.settings()).isEqualTo(s);
+        assertThat(p.settings().toSettings()).isEqualTo(s);
         assertThat(p.name()).isEqualTo("v0");
     }
 

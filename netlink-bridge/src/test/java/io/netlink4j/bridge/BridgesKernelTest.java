@@ -157,8 +157,8 @@ class BridgesKernelTest {
         assertThat(infoData("br1")).containsKey("stp_state");
         nl.bridges().delete("br1");
         assertThat(linkExists("br1")).isFalse();
-        assertThatThrownBy(() -> nl.bridges().delete("v0")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("v0 is not a bridge");
+        assertThatThrownBy(() -> nl.bridges().delete("v0")).isInstanceOf(NotABridgeException.class)
+                .hasMessage("delete bridge v0: v0 is not a bridge (kind veth)");
         assertThat(linkExists("v0")).isTrue();
         assertThatThrownBy(() -> nl.bridges().delete("nosuchbr")).isInstanceOf(NoSuchDeviceException.class)
                 .hasMessageContaining("nosuchbr");

@@ -88,7 +88,7 @@ class FdbBulkTest {
                 .hasMessageContaining("#3 (add 02:00:00:00:00:zz dev v0 master static): invalid MAC address \"02:00:00:00:00:zz\"")
                 .hasMessageContaining("#5 (add 02:00:00:00:00:05 dev v0 vlan 4095 master static): VLAN id 4095 is out of range")
                 .hasMessageContaining("#6")
-                .hasMessageContaining("#7 (add 02:00:00:00:00:07 dev nope master static): no device \"nope\"")
+                .hasMessageContaining("#7 (add 02:00:00:00:00:07 dev nope master static): device \"nope\" does not exist")
                 .hasMessageContaining("#8").hasMessageContaining("multicast");
         // only the two device lookups went out
         assertThat(sentTypes()).containsExactly(Rtnetlink.RTM_GETLINK, Rtnetlink.RTM_GETLINK);
@@ -98,8 +98,10 @@ class FdbBulkTest {
     void aBridgeWhereAPortIsExpectedIsExplained() {
         s.answer(BR0);
         assertThatThrownBy(() -> s.fdb.add(FdbSpec.of("02:00:00:00:00:01", "br0")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("br0 is a bridge, not a bridge port");
+                .isInstanceOf(NotABridgePortException.class)
+                .hasMessageStartingWith("fdb add 02:00:00:00:00:01 dev br0 master static: br0 is a bridge, not a bridge port")
+                .hasMessageNotContaining("self()")
+                .satisfies(e -> assertThat(((NotABridgePortException) e).errno()).isZero()); // no kernel errno: found by a read
         assertThat(sentTypes()).containsExactly(Rtnetlink.RTM_GETLINK);
     }
 
@@ -107,8 +109,9 @@ class FdbBulkTest {
     void aDeviceOutsideAnyBridgeIsNotAPort() {
         s.answer(V1);
         assertThatThrownBy(() -> s.fdb.add(FdbSpec.of("02:00:00:00:00:01", "v1")))
-                .isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("v1 is not a bridge port");
+                .isInstanceOf(NotABridgePortException.class)
+                .hasMessage("fdb add 02:00:00:00:00:01 dev v1 master static: v1 is not a bridge port, so it has no bridge"
+                        + " FDB (enslave it, or make it a self entry in the device's own FDB)");
     }
 
     @Test

@@ -99,7 +99,7 @@ class FdbGoldenTest {
                 () -> s.fdb.add(FdbSpec.of("02:00:00:00:00:05", "v0")), V0))
                 .isInstanceOf(AlreadyExistsException.class)
                 .hasMessageContaining("02:00:00:00:00:05 on v0")
-                .hasMessageContaining("replace()");
+                .hasMessageContaining("bridge fdb replace");
     }
 
     @Test

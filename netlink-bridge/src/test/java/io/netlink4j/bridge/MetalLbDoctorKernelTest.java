@@ -85,8 +85,8 @@ class MetalLbDoctorKernelTest {
     void deviceThatIsNotAPortIsDiagnosedAndNotFixed() {
         MetalLbReport r = doctor.examine("v1");
         assertThat(r.verdict()).isEqualTo(Verdict.NOT_A_BRIDGE_PORT);
-        assertThatThrownBy(() -> doctor.fix("v1")).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("v1 is not a bridge port: there is nothing to fix");
+        assertThatThrownBy(() -> doctor.fix("v1")).isInstanceOf(NotABridgePortException.class)
+                .hasMessage("fix port v1 for MetalLB: v1 is not a bridge port");
         assertThat(Json.at(ip("v1"), "linkinfo", "info_slave_data")).isNull();
     }
 

@@ -17,7 +17,7 @@ class PartialUpdateTest {
         assertThat(PartialUpdate.possible(PortSettings.builder().proxyArp(true).state(PortState.FORWARDING).build()))
                 .isTrue();
         assertThat(PartialUpdate.possible(PortSettings.builder().cost(5).priority(3).build())).isTrue();
-        assertThat(PartialUpdate.possible(PortSettings.builder().hairpin(true).multicastRouter(2).build())).isTrue();
+        assertThat(PartialUpdate.possible(PortSettings.builder().hairpin(true).multicastRouter(MulticastRouter.PERM).build())).isTrue();
         assertThat(PartialUpdate.possible(BridgeSettings.builder().stpState(1).build())).isFalse();
         assertThat(PartialUpdate.possible(BridgeSettings.builder().stpState(1).priority(4096).build())).isTrue();
     }

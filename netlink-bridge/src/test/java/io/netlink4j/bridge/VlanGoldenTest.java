@@ -96,8 +96,8 @@ class VlanGoldenTest {
         ack();
         lookupAnswersPort();
         ack();
-        nl.vlans().setState("v0", Vlan.of(300), VlanDbCodec.BR_STATE_BLOCKING);
-        nl.vlans().setMulticastRouter("v0", Vlan.range(200, 210), VlanDbCodec.MDB_RTR_TYPE_PERM);
+        nl.vlans().setState("v0", Vlan.of(300), PortState.BLOCKING);
+        nl.vlans().setMulticastRouter("v0", Vlan.range(200, 210), MulticastRouter.PERM);
         assertSentLikeIproute2(1, "vlan_set_state_vm", 1);
         assertSentLikeIproute2(3, "vlan_set_mcast_router_vm", 1);
     }
@@ -109,7 +109,8 @@ class VlanGoldenTest {
         kernel.reply(k -> bridge(k.lastSeq(), 2, "br0", true));
         ack();
         nl.vlans().setFiltering("br0", true);
-        nl.vlans().configure("br0", true, VlanProtocol.IEEE_802_1AD, 10, true);
+        nl.vlans().configure("br0", BridgeVlanOptions.builder().filtering(true).protocol(VlanProtocol.IEEE_802_1AD)
+                .defaultPvid(10).statsEnabled(true).build());
         assertSentLikeIproute2(1, "bridge_vlan_filtering_on", 2);
         assertSentLikeIproute2(3, "bridge_vlan_settings_vm", 2);
     }

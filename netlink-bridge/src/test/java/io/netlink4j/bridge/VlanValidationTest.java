@@ -51,10 +51,14 @@ class VlanValidationTest {
     void badArgumentsToTheApiAreRefusedBeforeSending() {
         assertThatThrownBy(() -> nl.vlans().add("v0")).isInstanceOf(IllegalArgumentException.class).hasMessage("no VLANs given");
         assertThatThrownBy(() -> nl.vlans().add("bad/name", Vlan.of(1))).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> nl.vlans().setState("v0", Vlan.of(10), 5)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessageContaining("0..4");
-        assertThatThrownBy(() -> nl.vlans().setMulticastRouter("v0", Vlan.of(10), 4)).isInstanceOf(IllegalArgumentException.class);
-        assertThatThrownBy(() -> nl.vlans().configure("br0", null, null, null, null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> nl.vlans().setState("v0", Vlan.of(10), null)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("state is null");
+        assertThatThrownBy(() -> nl.vlans().setMulticastRouter("v0", Vlan.of(10), null))
+                .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> nl.vlans().configure("br0", BridgeVlanOptions.builder().build()))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("no bridge VLAN setting given");
+        assertThatThrownBy(() -> nl.vlans().configure("br0", null)).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> BridgeVlanOptions.builder().defaultPvid(4095)).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> nl.vlans().sync("v0", null)).isInstanceOf(IllegalArgumentException.class);
         Vlan[] tooMany = new Vlan[VlanSyncPlan.MAX_ENTRIES_PER_REQUEST + 1];
         java.util.Arrays.fill(tooMany, Vlan.of(5));

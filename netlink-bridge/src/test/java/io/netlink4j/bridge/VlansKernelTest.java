@@ -58,7 +58,8 @@ class VlansKernelTest {
     @Test
     void bridgeSettingsAreSetAndReadBack() {
         assertThat(brInfoData()).containsEntry("vlan_filtering", 1L);
-        vlans.configure("br0", null, VlanProtocol.IEEE_802_1AD, 10, true);
+        vlans.configure("br0", BridgeVlanOptions.builder().protocol(VlanProtocol.IEEE_802_1AD).defaultPvid(10)
+                .statsEnabled(true).build());
         Map<String, Object> d = brInfoData();
         assertThat(d).containsEntry("vlan_protocol", "802.1ad").containsEntry("vlan_default_pvid", 10L)
                 .containsEntry("vlan_stats_enabled", 1L);
@@ -112,8 +113,8 @@ class VlansKernelTest {
     @Test
     void perVlanStateAndMulticastRouter() {
         vlans.add("v0", Vlan.range(200, 210));
-        vlans.setState("v0", Vlan.of(205), VlanDbCodec.BR_STATE_BLOCKING);
-        vlans.setMulticastRouter("v0", Vlan.range(200, 202), VlanDbCodec.MDB_RTR_TYPE_PERM);
+        vlans.setState("v0", Vlan.of(205), PortState.BLOCKING);
+        vlans.setMulticastRouter("v0", Vlan.range(200, 202), MulticastRouter.PERM);
         // iproute2's view
         List<Object> ours = Json.list(Json.at(ns.json("bridge -j -d vlan show"), 1, "vlans"));
         assertThat(Json.at(ns.json("bridge -j -d vlan show"), 1, "ifname")).isEqualTo("v0");

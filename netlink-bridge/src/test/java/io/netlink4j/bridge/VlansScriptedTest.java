@@ -122,8 +122,8 @@ class VlansScriptedTest {
     void aDeviceThatIsNoBridgeMemberIsRefused() {
         kernel.reply(k -> Messages.message(Rtnetlink.RTM_NEWLINK, 0, k.lastSeq(), 1, Messages.concat(
                 VlanTestSupport.ifinfomsg(0, 9), Messages.attr(LinkCodec.IFLA_IFNAME, Messages.cstring("eth9")))));
-        assertThatThrownBy(() -> nl.vlans().add("eth9", Vlan.of(5))).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("eth9 is neither a bridge nor a bridge port");
+        assertThatThrownBy(() -> nl.vlans().add("eth9", Vlan.of(5))).isInstanceOf(NotABridgePortException.class)
+                .hasMessage("add vlan [5] on eth9: eth9 is neither a bridge nor a bridge port");
         assertThat(sentTypes(kernel)).containsExactly(Rtnetlink.RTM_GETLINK);
     }
 

@@ -1,6 +1,5 @@
 package io.netlink4j.core;
 
-import io.netlink4j.jna.Errno;
 
 /** EEXIST: the object (link, FDB entry, VLAN …) already exists. */
 public class AlreadyExistsException extends NetlinkException {

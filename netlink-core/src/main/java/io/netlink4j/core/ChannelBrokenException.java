@@ -1,6 +1,5 @@
 package io.netlink4j.core;
 
-import io.netlink4j.jna.Errno;
 
 /**
  * The channel lost track of the conversation (its receive buffer overran and replies were

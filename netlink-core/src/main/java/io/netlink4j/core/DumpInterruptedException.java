@@ -1,6 +1,5 @@
 package io.netlink4j.core;
 
-import io.netlink4j.jna.Errno;
 
 /**
  * A dump kept being interrupted (NLM_F_DUMP_INTR: the table changed while it was read) after

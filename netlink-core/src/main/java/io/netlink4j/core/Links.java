@@ -41,8 +41,7 @@ public final class Links {
 
     /** The link called {@code name}. */
     public Link get(String name) {
-        return find(name).orElseThrow(() -> new NoSuchDeviceException("show link " + name,
-                "device \"" + name + "\" does not exist", null));
+        return find(name).orElseThrow(() -> NoSuchDeviceException.device("show link " + name, name));
     }
 
     /** The link called {@code name}, if it exists. */
@@ -74,7 +73,7 @@ public final class Links {
         }
         Link l = query("show link " + index, index, null, null);
         if (l == null) {
-            throw new NoSuchDeviceException("show link " + index, "no device with ifindex " + index, null);
+            throw NoSuchDeviceException.device("show link " + index, "ifindex " + index);
         }
         return l;
     }

@@ -1,6 +1,5 @@
 package io.netlink4j.core;
 
-import io.netlink4j.jna.Errno;
 
 /**
  * A netlink operation failed: the kernel answered with an error, or the socket call failed.
@@ -28,6 +27,18 @@ public class NetlinkException extends RuntimeException {
         this.errno = errno;
         this.kernelMessage = kernelMessage;
         this.badAttribute = badAttribute;
+    }
+
+    /**
+     * With our own words for the reason in place of the errno's text (the kernel sent none):
+     * {@code OP: REASON (ENAME)}; {@link #kernelMessage()} stays null.
+     */
+    protected NetlinkException(String operation, int errno, String reason) {
+        super((operation == null ? "netlink" : operation) + ": " + reason + " (" + Errno.name(errno) + ")");
+        this.operation = operation;
+        this.errno = errno;
+        this.kernelMessage = null;
+        this.badAttribute = null;
     }
 
     /** The most specific exception type for {@code errno}. */
@@ -90,6 +101,9 @@ public class NetlinkException extends RuntimeException {
             sb.append(errno > 0 ? Errno.name(errno) : "error").append(')');
         } else if (errno > 0) {
             sb.append(Errno.message(errno)).append(" (").append(Errno.name(errno)).append(')');
+        } else if (hint != null) {
+            // found by us, not answered by the kernel: no errno to name
+            return sb.append(hint).toString();
         } else {
             sb.append("failed");
         }
@@ -107,7 +121,10 @@ public class NetlinkException extends RuntimeException {
         return operation;
     }
 
-    /** The positive errno, or 0 where there is none (a parse error has EBADMSG). */
+    /**
+     * The positive errno the kernel (or a system call) returned, or 0 where there is none: a
+     * condition this library found itself, e.g. from a read (a parse error has EBADMSG).
+     */
     public int errno() {
         return errno;
     }

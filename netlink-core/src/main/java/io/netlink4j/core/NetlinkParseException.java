@@ -1,6 +1,5 @@
 package io.netlink4j.core;
 
-import io.netlink4j.jna.Errno;
 
 /**
  * A message from the kernel could not be decoded (truncated, a length past its end, a payload too

@@ -1,6 +1,5 @@
 package io.netlink4j.core;
 
-import io.netlink4j.jna.Errno;
 
 /**
  * No answer came within the channel's timeout. The channel is closed afterwards: a late reply

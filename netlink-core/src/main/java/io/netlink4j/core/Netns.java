@@ -1,6 +1,5 @@
 package io.netlink4j.core;
 
-import io.netlink4j.jna.Errno;
 import io.netlink4j.jna.LibC;
 import java.lang.reflect.Method;
 import java.util.concurrent.atomic.AtomicReference;
@@ -21,15 +20,18 @@ public final class Netns {
     private static final String SELF = "/proc/thread-self/ns/net";
     private static final Method IS_VIRTUAL = lookupIsVirtual();
 
-    /** /run/netns/NAME for a name as `ip netns add` makes them, or the path itself if absolute. */
+    /**
+     * /run/netns/NAME for a name as `ip netns add` makes them, or the path itself when it has a
+     * slash (absolute, or relative to the working directory).
+     */
     public static String path(String nameOrPath) {
         if (nameOrPath == null) {
             throw new IllegalArgumentException("network namespace name is missing");
         }
-        if (nameOrPath.startsWith("/")) {
+        if (nameOrPath.contains("/")) {
             return nameOrPath;
         }
-        if (nameOrPath.isEmpty() || nameOrPath.contains("/") || nameOrPath.equals(".") || nameOrPath.equals("..")
+        if (nameOrPath.isEmpty() || nameOrPath.equals(".") || nameOrPath.equals("..")
                 || nameOrPath.length() > 255) {
             throw new IllegalArgumentException("invalid network namespace name: \"" + nameOrPath + "\"");
         }
@@ -58,7 +60,11 @@ public final class Netns {
             }
             try {
                 if (LibC.setns(target, LibC.CLONE_NEWNET) < 0) {
-                    throw NetlinkException.of("enter network namespace " + nameOrPath, LibC.errno(), null, null);
+                    int e = LibC.errno();
+                    // setns(2) says EINVAL for any file that is not a namespace: say which file and why
+                    throw NetlinkException.of("enter network namespace " + nameOrPath, e, null, null,
+                            e == Errno.EINVAL ? path + " is not a network namespace (expected a name from ip netns"
+                                    + " list, or a path such as /proc/PID/ns/net)" : null);
                 }
                 try {
                     return action.get();

@@ -1,6 +1,5 @@
 package io.netlink4j.core;
 
-import io.netlink4j.jna.Errno;
 
 /** ENOENT: the object to change or delete does not exist. */
 public class NotFoundException extends NetlinkException {

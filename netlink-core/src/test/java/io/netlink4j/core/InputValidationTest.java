@@ -97,7 +97,6 @@ class InputValidationTest {
                 Arguments.of("", "invalid network namespace name"),
                 Arguments.of(".", "invalid network namespace name"),
                 Arguments.of("..", "invalid network namespace name"),
-                Arguments.of("a/b", "invalid network namespace name"),
                 Arguments.of("n".repeat(256), "invalid network namespace name"));
     }
 
@@ -109,7 +108,8 @@ class InputValidationTest {
     }
 
     static Stream<String> nonexistentNetns() {
-        return Stream.of("nl4j-no-such-netns", "/run/netns/nl4j-no-such-netns", "/nonexistent/dir/ns");
+        return Stream.of("nl4j-no-such-netns", "/run/netns/nl4j-no-such-netns", "/nonexistent/dir/ns",
+                "nonexistent-dir/ns");
     }
 
     @ParameterizedTest(name = "[{index}] \"{0}\"")

@@ -81,7 +81,9 @@ public final class DemoCommand implements Callable<Integer> {
             nlbridge("port", "show");
 
             heading("MetalLB L2: can replies for service IPs get through " + BRIDGE + " via " + UPLINK + "?");
-            nlbridge("doctor", UPLINK);
+            // the doctor's exit status is its verdict: here NEEDS_FIX, which a script can branch on
+            nlbridgeExpecting(Failure.NEEDS_FIX, "doctor", UPLINK);
+            say("exit status " + Failure.NEEDS_FIX + ": NEEDS_FIX");
 
             heading("the fix: proxy_arp and hairpin on " + UPLINK + ", in one request, checked again");
             nlbridge("doctor", UPLINK, "--fix");
@@ -226,6 +228,15 @@ public final class DemoCommand implements Callable<Integer> {
         int nlbridge(String... args) {
             int status = tryNlbridge(args);
             if (status != 0) {
+                throw new DemoStepFailed(String.join(" ", args), status);
+            }
+            return status;
+        }
+
+        /** As {@link #nlbridge}, for a step whose expected exit status is {@code expected}. */
+        int nlbridgeExpecting(int expected, String... args) {
+            int status = tryNlbridge(args);
+            if (status != expected) {
                 throw new DemoStepFailed(String.join(" ", args), status);
             }
             return status;

@@ -1,14 +1,19 @@
 package io.netlink4j.examples.cli;
 
+import io.netlink4j.core.Netns;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 /**
  * A throwaway named network namespace for the demo ({@code ip netns add}), deleted by
  * {@link #close()} — and by a shutdown hook if the JVM ends first (Ctrl-C, SIGTERM), so that no
- * namespace is left behind either way.
+ * namespace is left behind either way. IPv6 is off in it before any device exists: otherwise each
+ * veth coming up sends DAD, router solicitations and MLD reports, the bridge learns their MACs, and
+ * those entries and events would show up in the demo's output among the ones it makes itself.
  */
 public final class DemoNetns implements AutoCloseable {
     private final String name;
@@ -31,7 +36,34 @@ public final class DemoNetns implements AutoCloseable {
             ns.unhook();
             throw e;
         }
+        try {
+            quiet(name);
+        } catch (RuntimeException e) {
+            ns.close();
+            throw e;
+        }
         return ns;
+    }
+
+    /**
+     * IPv6 off in namespace {@code name}: "all" for the devices there now (lo), "default" for the
+     * ones made later. /proc/sys/net shows the namespace of the thread that opens it. A kernel
+     * without IPv6 has no /proc/sys/net/ipv6 and nothing to turn off.
+     */
+    private static void quiet(String name) {
+        Netns.callIn(name, () -> {
+            Path conf = Path.of("/proc/sys/net/ipv6/conf");
+            if (Files.isDirectory(conf)) {
+                for (String scope : List.of("all", "default")) {
+                    try {
+                        Files.writeString(conf.resolve(scope).resolve("disable_ipv6"), "1");
+                    } catch (IOException e) {
+                        throw new IllegalStateException("cannot turn IPv6 off in network namespace " + name + ": " + e, e);
+                    }
+                }
+            }
+            return null;
+        });
     }
 
     public String name() {

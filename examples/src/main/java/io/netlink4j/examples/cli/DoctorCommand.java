@@ -13,7 +13,8 @@ import picocli.CommandLine.Parameters;
     "Can MetalLB L2 replies get through the bridge of UPLINK? Verdict and exact fix.",
     "Explains whether ARP/NDP replies for service IPs can traverse the bridge that UPLINK is a",
     "port of: bridge port?, VLAN filtering, proxy_arp and hairpin, promiscuity, STP; then the",
-    "verdict, the exact fix, caveats and alternatives. Reads only, unless --fix."})
+    "verdict, the exact fix, caveats and alternatives. Reads only, unless --fix.",
+    "Exit status: the verdict (after --fix: the verdict after the fix), see below."})
 public final class DoctorCommand extends NlCommand {
     @Parameters(index = "0", paramLabel = "UPLINK", converter = Converters.Dev.class,
             description = "The node's uplink device (a port of the bridge).")
@@ -33,7 +34,7 @@ public final class DoctorCommand extends NlCommand {
             } else {
                 DoctorFormat.text(out(), r, netns);
             }
-            return 0;
+            return status(r.verdict());
         }
         MetalLbFix f = doctor.fix(uplink);
         if (json()) {
@@ -41,6 +42,17 @@ public final class DoctorCommand extends NlCommand {
         } else {
             DoctorFormat.fixText(out(), f.before(), f.after(), f.changed(), netns);
         }
-        return 0;
+        return status(f.after().verdict());
+    }
+
+    /** The exit status of a verdict: one per verdict, from the table all commands share (Failure). */
+    static int status(MetalLbReport.Verdict v) {
+        switch (v) {
+            case OK: return Failure.OK;
+            case NEEDS_FIX: return Failure.NEEDS_FIX;
+            case BLOCKED: return Failure.BLOCKED;
+            case NOT_A_BRIDGE_PORT: return Failure.NOT_A_BRIDGE_PORT;
+            default: throw new IllegalStateException("verdict " + v);
+        }
     }
 }

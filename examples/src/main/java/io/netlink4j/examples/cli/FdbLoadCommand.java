@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,8 +27,9 @@ import picocli.CommandLine.Parameters;
 
 /**
  * {@code nlbridge fdb load FILE|- [--continue]}: many FDB changes from a file, through the
- * pipelined bulk API. The whole file is checked first — syntax, then that every device exists and
- * is a bridge port (reads only) — and nothing is sent if any line is bad.
+ * pipelined bulk API. The whole file is checked first — syntax, and that every device exists and
+ * is a bridge port (reads only) — every bad line is reported in one run, and nothing is sent if
+ * any line is bad.
  */
 @Command(name = "load", description = {
     "Apply FDB changes from FILE (- for stdin) through the pipelined bulk path.",
@@ -50,6 +52,7 @@ public final class FdbLoadCommand extends NlCommand {
     boolean ordered;
 
     private String name;
+    private FdbLoadFile.Parsed parsed;
     private List<FdbLoadFile.Line> lines;
 
     @Override
@@ -58,16 +61,12 @@ public final class FdbLoadCommand extends NlCommand {
             throw new IllegalArgumentException("--ordered and --continue contradict each other: --ordered stops at the first refused change");
         }
         name = file.equals("-") ? "<stdin>" : file;
-        FdbLoadFile.Parsed parsed;
         try (BufferedReader in = file.equals("-")
                 ? new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8))
                 : Files.newBufferedReader(Path.of(file), StandardCharsets.UTF_8)) {
             parsed = FdbLoadFile.parse(in, name);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("cannot read " + name + ": " + e.getMessage(), e);
-        }
-        if (!parsed.ok()) {
-            throw new BadInputException(badLines(parsed.errors().size(), name), parsed.errors());
+        } catch (IOException | java.io.UncheckedIOException e) {
+            throw new IllegalArgumentException("cannot read " + name + ": " + IoErrors.reason(e), e);
         }
         lines = parsed.lines();
     }
@@ -78,7 +77,7 @@ public final class FdbLoadCommand extends NlCommand {
 
     @Override
     protected int run(BridgeNetlink nl) {
-        checkDevices(nl);
+        checkLines(nl);
         List<FdbChange> changes = new ArrayList<>(lines.size());
         for (FdbLoadFile.Line l : lines) {
             changes.add(change(l));
@@ -111,8 +110,23 @@ public final class FdbLoadCommand extends NlCommand {
         return 0;
     }
 
-    /** Every device named exists and is a bridge port: reads only, and all problems at once. */
-    private void checkDevices(BridgeNetlink nl) {
+    /**
+     * The whole-file check: the syntax problems found by the parser and, for the lines that parsed,
+     * whether every device exists and is a bridge port (reads only) — all reported together, in
+     * line order, before anything is sent.
+     */
+    private void checkLines(BridgeNetlink nl) {
+        List<FdbLoadFile.Problem> problems = new ArrayList<>(parsed.problems());
+        problems.addAll(deviceProblems(nl));
+        if (!problems.isEmpty()) {
+            problems.sort(Comparator.comparingInt(FdbLoadFile.Problem::lineNo));
+            throw new BadInputException(badLines(problems.size(), name),
+                    problems.stream().map(FdbLoadFile.Problem::message).toList());
+        }
+    }
+
+    /** Every device named exists and is a bridge port: one lookup per device name. */
+    private List<FdbLoadFile.Problem> deviceProblems(BridgeNetlink nl) {
         LinkedHashSet<String> devs = new LinkedHashSet<>();
         lines.forEach(l -> devs.add(l.dev()));
         Map<String, Optional<Link>> found = nl.call(ch -> {
@@ -123,18 +137,22 @@ public final class FdbLoadCommand extends NlCommand {
             }
             return m;
         });
-        List<String> problems = new ArrayList<>();
+        List<FdbLoadFile.Problem> problems = new ArrayList<>();
         for (FdbLoadFile.Line l : lines) {
             Optional<Link> dev = found.get(l.dev());
+            String why = null;
             if (dev.isEmpty()) {
-                problems.add(name + ":" + l.lineNo() + ": device \"" + l.dev() + "\" does not exist");
+                why = "device \"" + l.dev() + "\" does not exist";
+            } else if (dev.get().isBridge()) {
+                why = l.dev() + " is a bridge, not a bridge port";
             } else if (!dev.get().isBridgePort()) {
-                problems.add(name + ":" + l.lineNo() + ": " + l.dev() + " is not a bridge port");
+                why = l.dev() + " is not a bridge port";
+            }
+            if (why != null) {
+                problems.add(new FdbLoadFile.Problem(l.lineNo(), name + ":" + l.lineNo() + ": " + why));
             }
         }
-        if (!problems.isEmpty()) {
-            throw new BadInputException(badLines(problems.size(), name), problems);
-        }
+        return problems;
     }
 
     static FdbChange change(FdbLoadFile.Line l) {

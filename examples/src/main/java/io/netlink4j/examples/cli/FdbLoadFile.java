@@ -23,6 +23,8 @@ import java.util.Map;
  * i.e. {@code add|del MAC DEV [vlan VID] [static|permanent|dynamic]} (static by default, as for
  * {@code fdb add}); blank lines and {@code #} comments are skipped. {@link #parse} reads the whole
  * input and reports every bad line with its number and reason; nothing is sent by this class.
+ * (Whether the devices exist and are bridge ports is checked by {@link FdbLoadCommand}, which
+ * reports those lines together with these.)
  */
 public final class FdbLoadFile {
     private FdbLoadFile() {}
@@ -47,17 +49,30 @@ public final class FdbLoadFile {
      */
     public record Line(int lineNo, Op op, String mac, String dev, int vlan, State state) {}
 
-    /** The result: the good lines, and one message per bad line ("3: invalid MAC address ..."). */
-    public record Parsed(List<Line> lines, List<String> errors) {
+    /**
+     * One bad line.
+     *
+     * @param lineNo  1-based line number
+     * @param message "hosts.fdb:3: invalid MAC address ..."
+     */
+    public record Problem(int lineNo, String message) {}
+
+    /** The result: the good lines, and one problem per bad line, in line order. */
+    public record Parsed(List<Line> lines, List<Problem> problems) {
         public boolean ok() {
-            return errors.isEmpty();
+            return problems.isEmpty();
+        }
+
+        /** The messages of {@link #problems()}. */
+        public List<String> errors() {
+            return problems.stream().map(Problem::message).toList();
         }
     }
 
     /** Reads every line of {@code in}; {@code name} prefixes error messages ("hosts.fdb:3: ..."). */
     public static Parsed parse(BufferedReader in, String name) throws IOException {
         List<Line> lines = new ArrayList<>();
-        List<String> errors = new ArrayList<>();
+        List<Problem> errors = new ArrayList<>();
         Map<String, Integer> seen = new HashMap<>();
         String text;
         int no = 0;
@@ -77,7 +92,7 @@ public final class FdbLoadFile {
                 }
                 lines.add(l);
             } catch (IllegalArgumentException e) {
-                errors.add(name + ":" + no + ": " + e.getMessage());
+                errors.add(new Problem(no, name + ":" + no + ": " + e.getMessage()));
             }
         }
         return new Parsed(lines, errors);

@@ -33,7 +33,7 @@ final class PortFormat {
 
     static String text(PortInfo port, Map<Integer, Link> links) {
         Link p = port.link();
-        PortSettings s = port.settings();
+        PortSettings s = port.settings().toSettings(); // what the kernel reported, nothing else
         StringBuilder sb = new StringBuilder();
         sb.append(p.index()).append(": ").append(p.name());
         if (p.link() > 0) {
@@ -81,7 +81,7 @@ final class PortFormat {
 
     static void json(JsonGenerator g, PortInfo port, Map<Integer, Link> links) throws IOException {
         Link p = port.link();
-        PortSettings s = port.settings();
+        PortSettings s = port.settings().toSettings(); // what the kernel reported, nothing else
         g.writeStartObject();
         g.writeNumberField("ifindex", p.index());
         if (p.link() > 0 && links.containsKey(p.link())) {
@@ -119,7 +119,7 @@ final class PortFormat {
         JsonOut.opt(g, "root_id", IpNames.bridgeId(port.rootId()));
         JsonOut.opt(g, "proxy_arp", s.proxyArp());
         JsonOut.opt(g, "proxy_arp_wifi", s.proxyArpWifi());
-        JsonOut.opt(g, "multicast_router", s.multicastRouter());
+        JsonOut.opt(g, "multicast_router", s.multicastRouter() == null ? null : s.multicastRouter().value());
         JsonOut.opt(g, "mcast_flood", s.mcastFlood());
         JsonOut.opt(g, "bcast_flood", s.broadcastFlood());
         JsonOut.opt(g, "mcast_to_unicast", s.mcastToUnicast());

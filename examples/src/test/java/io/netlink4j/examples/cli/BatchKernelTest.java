@@ -53,11 +53,11 @@ class BatchKernelTest {
         Files.write(f, List.of("--netns " + ns.name() + " port set nosuch0 --hairpin on",
                 "--netns " + ns.name() + " port set v0 --hairpin on"));
         Cli.Result r = Cli.run("-batch", f.toString());
-        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.status()).isEqualTo(Failure.NO_SUCH_DEVICE); // the status of the failed line
         assertThat(r.err()).contains(f + ":1: command failed");
         assertThat(slave("hairpin")).isEqualTo(false); // line 2 never ran
         Cli.Result forced = Cli.run("-force", "-batch", f.toString());
-        assertThat(forced.status()).isEqualTo(1);
+        assertThat(forced.status()).isEqualTo(Failure.NO_SUCH_DEVICE);
         assertThat(slave("hairpin")).isEqualTo(true); // -force: line 2 ran
     }
 

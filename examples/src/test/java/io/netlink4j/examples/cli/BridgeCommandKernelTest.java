@@ -45,9 +45,9 @@ class BridgeCommandKernelTest {
     }
 
     @Test
-    void deletingAnUnknownDeviceIsExitOneWithOneLine() {
+    void deletingAnUnknownDeviceIsNoSuchDeviceWithOneLine() {
         Cli.Result r = Cli.in(ns.name(), "bridge", "del", "nosuch0");
-        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.status()).isEqualTo(Failure.NO_SUCH_DEVICE);
         assertThat(r.errLines()).singleElement().asString()
                 .isEqualTo("nlbridge: delete bridge nosuch0: device \"nosuch0\" does not exist (ENODEV)");
     }
@@ -56,8 +56,8 @@ class BridgeCommandKernelTest {
     void deletingSomethingThatIsNotABridgeIsRefusedAndLeavesIt() {
         ns.ip("link add v0 type veth peer name v1");
         Cli.Result r = Cli.in(ns.name(), "bridge", "del", "v0");
-        assertThat(r.status()).isEqualTo(2);
-        assertThat(r.errLines()).singleElement().asString().isEqualTo("nlbridge: bridge del: v0 is not a bridge (kind veth); not deleted");
+        assertThat(r.status()).isEqualTo(Failure.NOT_A_BRIDGE);
+        assertThat(r.errLines()).singleElement().asString().isEqualTo("nlbridge: delete bridge v0: v0 is not a bridge (kind veth)");
         assertThat(ns.tryExec("ip -n " + ns.name() + " link show dev v0").status()).isZero();
     }
 
@@ -122,7 +122,7 @@ class BridgeCommandKernelTest {
     @Test
     void debugAddsTheStackTrace() {
         Cli.Result r = Cli.in(ns.name(), "--debug", "bridge", "del", "nosuch0");
-        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.status()).isEqualTo(Failure.NO_SUCH_DEVICE);
         assertThat(r.errLines().get(0)).startsWith("nlbridge: delete bridge nosuch0:");
         assertThat(r.err()).contains("NoSuchDeviceException", "\tat io.netlink4j.bridge.Bridges");
     }

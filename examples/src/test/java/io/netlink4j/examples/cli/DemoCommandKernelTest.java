@@ -59,6 +59,22 @@ class DemoCommandKernelTest {
     }
 
     @Test
+    void theDemosNamespaceIsQuietIpv6IsOffForEveryDevice() throws Exception {
+        String name = "nlbridge-demo-test-" + ProcessHandle.current().pid();
+        try (DemoNetns ns = DemoNetns.create(name)) {
+            assertThat(new ProcessBuilder("ip", "-n", name, "link", "add", "v0", "type", "veth", "peer", "name", "v1")
+                    .start().waitFor()).isZero();
+            for (String dev : List.of("all", "default", "lo", "v0", "v1")) {
+                Process p = new ProcessBuilder("ip", "netns", "exec", name, "cat", "/proc/sys/net/ipv6/conf/" + dev + "/disable_ipv6")
+                        .redirectErrorStream(true).start();
+                assertThat(new String(p.getInputStream().readAllBytes()).trim()).as(dev).isEqualTo("1");
+                assertThat(p.waitFor(30, TimeUnit.SECONDS)).isTrue();
+            }
+        }
+        assertThat(netnsList()).doesNotContain(name);
+    }
+
+    @Test
     void refusesNetnsBecauseItMakesItsOwn() {
         Cli.Result r = Cli.run("--netns", "x", "demo");
         assertThat(r.status()).isEqualTo(2);

@@ -31,7 +31,7 @@ class DoctorCommandKernelTest {
     @Test
     void portWithoutTheFixGetsTheVerdictAndTheExactCommand() {
         Cli.Result r = Cli.in(ns.name(), "doctor", "v0");
-        assertThat(r.status()).as(r.toString()).isZero();
+        assertThat(r.status()).as(r.toString()).isEqualTo(Failure.NEEDS_FIX);
         assertThat(r.err()).isEmpty();
         assertThat(r.out()).contains("MetalLB L2 doctor: v0 (port of br0)",
                 "[problem] proxy_arp", "[problem] hairpin", "[warn]",
@@ -45,7 +45,7 @@ class DoctorCommandKernelTest {
     @Test
     void jsonReportsWhatIpReports() {
         Cli.Result r = Cli.in(ns.name(), "--json", "doctor", "v0");
-        assertThat(r.status()).as(r.toString()).isZero();
+        assertThat(r.status()).as(r.toString()).isEqualTo(Failure.NEEDS_FIX);
         Object j = r.json();
         Map<String, Object> v0 = ip("v0");
         Map<String, Object> br0 = ip("br0");
@@ -96,18 +96,18 @@ class DoctorCommandKernelTest {
     @Test
     void nonPortIsDiagnosedAndCannotBeFixed() {
         Cli.Result r = Cli.in(ns.name(), "doctor", "v1");
-        assertThat(r.status()).isZero();
+        assertThat(r.status()).isEqualTo(Failure.NOT_A_BRIDGE_PORT);
         assertThat(r.out()).contains("verdict: NOT_A_BRIDGE_PORT");
         Cli.Result fix = Cli.in(ns.name(), "doctor", "v1", "--fix");
-        assertThat(fix.status()).isEqualTo(2);
+        assertThat(fix.status()).isEqualTo(Failure.NOT_A_BRIDGE_PORT);
         assertThat(fix.errLines()).singleElement().asString()
-                .isEqualTo("nlbridge: doctor: v1 is not a bridge port: there is nothing to fix");
+                .isEqualTo("nlbridge: fix port v1 for MetalLB: v1 is not a bridge port");
     }
 
     @Test
-    void unknownDeviceIsExitOne() {
+    void unknownDeviceIsNoSuchDevice() {
         Cli.Result r = Cli.in(ns.name(), "doctor", "nosuch0");
-        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.status()).isEqualTo(Failure.NO_SUCH_DEVICE);
         assertThat(r.errLines()).singleElement().asString().contains("nosuch0", "ENODEV");
     }
 }

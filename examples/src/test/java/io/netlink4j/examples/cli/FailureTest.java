@@ -28,7 +28,7 @@ class FailureTest {
     @Test
     void kernelErrorWithoutTextUsesTheErrnoMessage() {
         Failure f = Failure.of("fdb add", new NoSuchDeviceException("add fdb entry dev v9", null, null));
-        assertThat(f.exitCode()).isEqualTo(1);
+        assertThat(f.exitCode()).isEqualTo(Failure.NO_SUCH_DEVICE);
         assertThat(f.line()).startsWith("nlbridge: add fdb entry dev v9: ").endsWith("(ENODEV)");
     }
 

@@ -111,6 +111,31 @@ class FdbLoadCommandKernelTest {
     }
 
     @Test
+    void syntaxAndDeviceErrorsAreAllReportedInOneRunAndNothingIsApplied() throws IOException {
+        Path f = file("""
+                add 02:00:00:00:00:01 v0
+                add 02:00:00:00:00:zz v0
+                add 02:00:00:00:00:03 v1
+                del 02:00:00:00:00:04 v0 static
+                add 02:00:00:00:00:05 nosuch9
+                add 02:00:00:00:00:06 br0
+                add 02:00:00:00:00:07 v0 vlan 4096
+                """);
+        Cli.Result r = Cli.in(ns.name(), "fdb", "load", f.toString());
+        assertThat(r.status()).as(r.toString()).isEqualTo(Failure.USAGE);
+        assertThat(r.errLines()).containsExactly(
+                "nlbridge: fdb load: " + f + ":2: invalid MAC address \"02:00:00:00:00:zz\": 'z' is not hex",
+                "nlbridge: fdb load: " + f + ":3: v1 is not a bridge port",
+                "nlbridge: fdb load: " + f + ":4: del takes no state (static)",
+                "nlbridge: fdb load: " + f + ":5: device \"nosuch9\" does not exist",
+                "nlbridge: fdb load: " + f + ":6: br0 is a bridge, not a bridge port",
+                "nlbridge: fdb load: " + f + ":7: VLAN 4096 is out of range: VLAN IDs are 1-4094",
+                "nlbridge: fdb load: 6 bad lines in " + f + ", nothing applied");
+        assertThat(r.out()).isEmpty();
+        assertThat(staticMacs()).isEmpty();
+    }
+
+    @Test
     void kernelRefusalsStopTheRunOrAreSkippedWithContinue() throws IOException {
         // line 2 deletes an entry that is not there: ENOENT from the kernel
         String text = "add 02:00:00:00:00:01 v0\ndel 02:00:00:00:00:0f v0\nadd 02:00:00:00:00:03 v0\n";
@@ -119,7 +144,8 @@ class FdbLoadCommandKernelTest {
         assertThat(keepGoing.out()).contains(": 3 changes: 2 applied, 1 failed, 0 not sent");
         List<String> err = keepGoing.errLines();
         assertThat(err).hasSize(2);
-        assertThat(err.get(0)).startsWith("nlbridge: fdb load: " + dir.resolve("entries.fdb") + ":2: ").contains("ENOENT");
+        assertThat(err.get(0)).startsWith("nlbridge: fdb load: " + dir.resolve("entries.fdb") + ":2: ").contains("ENOENT")
+                .contains("fdb delete 02:00:00:00:00:0f dev v0 master").doesNotContain("static"); // a delete has no state
         assertThat(err.get(1)).isEqualTo("nlbridge: fdb load: 1 of 3 changes failed");
         assertThat(staticMacs()).containsExactlyInAnyOrder("02:00:00:00:00:01", "02:00:00:00:00:03");
 
@@ -151,6 +177,11 @@ class FdbLoadCommandKernelTest {
     void missingFileIsBadInput() {
         Cli.Result r = Cli.in(ns.name(), "fdb", "load", dir.resolve("nope.fdb").toString());
         assertThat(r.status()).isEqualTo(2);
-        assertThat(r.errLines()).singleElement().asString().startsWith("nlbridge: fdb load: cannot read ");
+        assertThat(r.errLines()).singleElement().asString()
+                .isEqualTo("nlbridge: fdb load: cannot read " + dir.resolve("nope.fdb") + ": No such file or directory");
+        Cli.Result d = Cli.in(ns.name(), "fdb", "load", dir.toString());
+        assertThat(d.status()).isEqualTo(2);
+        assertThat(d.errLines()).singleElement().asString()
+                .isEqualTo("nlbridge: fdb load: cannot read " + dir + ": Is a directory");
     }
 }

@@ -23,6 +23,33 @@ class NlbridgeUsageTest {
         assertThat(r.err()).isEmpty();
     }
 
+    /** The one exit-status table: in --help of every command, and row for row in docs/cli.md. */
+    @Test
+    void theExitStatusTableIsInEveryHelpAndInTheDocs() throws java.io.IOException {
+        java.util.Map<String, String> table = io.netlink4j.examples.Nlbridge.commandLine(
+                        new java.io.PrintWriter(java.io.Writer.nullWriter()), new java.io.PrintWriter(java.io.Writer.nullWriter()))
+                .getCommandSpec().usageMessage().exitCodeList();
+        assertThat(table.keySet().stream().map(String::strip).toList())
+                .containsExactly("0", "1", "2", "3", "4", "5", "6", "7", "8");
+        assertThat(table.get("4")).contains("not a bridge port", "NOT_A_BRIDGE_PORT");
+        assertThat(table.get("6")).contains("NEEDS_FIX");
+        assertThat(table.get("7")).contains("BLOCKED");
+        String docs = java.nio.file.Files.readString(java.nio.file.Path.of("../docs/cli.md"));
+        for (java.util.Map.Entry<String, String> row : table.entrySet()) {
+            assertThat(docs).as("docs/cli.md row " + row.getKey())
+                    .contains("| " + row.getKey().strip() + " | " + row.getValue() + " |");
+        }
+        for (String[] cmd : new String[][] {{"--help"}, {"doctor", "--help"}, {"fdb", "load", "--help"},
+                {"port", "set", "--help"}, {"vlan", "sync", "--help"}, {"diff", "--help"}}) {
+            Cli.Result r = Cli.run(cmd);
+            assertThat(r.status()).isZero();
+            assertThat(r.out()).as(String.join(" ", cmd)).contains("Exit status:");
+            for (String meaning : table.values()) {
+                assertThat(r.out().replaceAll("\\s+", " ")).as(String.join(" ", cmd)).contains(meaning);
+            }
+        }
+    }
+
     @Test
     void subcommandHelpWorks() {
         Cli.Result r = Cli.run("bridge", "add", "--help");

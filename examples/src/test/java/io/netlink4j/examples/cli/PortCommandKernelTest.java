@@ -126,25 +126,25 @@ class PortCommandKernelTest {
     }
 
     @Test
-    void aDeviceThatIsNotAPortIsOneLineAndExitOne() {
+    void aDeviceThatIsNotAPortIsOneLineAndItsStatus() {
         Cli.Result show = Cli.in(ns.name(), "port", "show", "v1");
-        assertThat(show.status()).isEqualTo(1);
+        assertThat(show.status()).isEqualTo(Failure.NOT_A_BRIDGE_PORT);
         assertThat(show.errLines()).singleElement().asString().startsWith("nlbridge: show port v1: ")
                 .endsWith("v1 is not a bridge port");
         assertThat(show.out()).isEmpty();
         Cli.Result set = Cli.in(ns.name(), "port", "set", "v1", "--hairpin", "on");
-        assertThat(set.status()).isEqualTo(1);
+        assertThat(set.status()).isEqualTo(Failure.NOT_A_BRIDGE_PORT);
         assertThat(set.errLines()).singleElement().asString().startsWith("nlbridge: set port v1: ")
                 .endsWith("v1 is not a bridge port");
     }
 
     @Test
-    void anUnknownDeviceIsAKernelError() {
+    void anUnknownDeviceIsNoSuchDevice() {
         Cli.Result r = Cli.in(ns.name(), "port", "show", "nosuch0");
-        assertThat(r.status()).isEqualTo(1);
+        assertThat(r.status()).isEqualTo(Failure.NO_SUCH_DEVICE);
         assertThat(r.errLines()).singleElement().asString().contains("nosuch0").contains("ENODEV");
         Cli.Result set = Cli.in(ns.name(), "port", "set", "nosuch0", "--hairpin", "on");
-        assertThat(set.status()).isEqualTo(1);
+        assertThat(set.status()).isEqualTo(Failure.NO_SUCH_DEVICE);
         assertThat(set.errLines()).singleElement().asString().contains("nosuch0").contains("ENODEV");
     }
 }

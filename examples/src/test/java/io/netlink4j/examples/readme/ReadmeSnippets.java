@@ -5,6 +5,7 @@ import io.netlink4j.bridge.BridgeInfo;
 import io.netlink4j.bridge.BridgeMonitor;
 import io.netlink4j.bridge.BridgeNetlink;
 import io.netlink4j.bridge.BridgeSettings;
+import io.netlink4j.bridge.BridgeVlanOptions;
 import io.netlink4j.bridge.BulkOptions;
 import io.netlink4j.bridge.BulkResult;
 import io.netlink4j.bridge.Fdb;
@@ -23,12 +24,19 @@ import io.netlink4j.bridge.MdbTable;
 import io.netlink4j.bridge.MetalLbDoctor;
 import io.netlink4j.bridge.MetalLbFix;
 import io.netlink4j.bridge.MetalLbReport;
+import io.netlink4j.bridge.MulticastRouter;
+import io.netlink4j.bridge.NotABridgePortException;
+import io.netlink4j.bridge.PortConfig;
 import io.netlink4j.bridge.PortInfo;
 import io.netlink4j.bridge.PortSettings;
+import io.netlink4j.bridge.PortState;
 import io.netlink4j.bridge.Vlan;
+import io.netlink4j.bridge.VlanProtocol;
 import io.netlink4j.bridge.VlanSet;
 import io.netlink4j.bridge.VlanSyncResult;
 import io.netlink4j.bridge.Vlans;
+import io.netlink4j.core.NetlinkException;
+import io.netlink4j.core.NoSuchDeviceException;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -45,8 +53,10 @@ final class ReadmeSnippets {
         try (BridgeNetlink nl = BridgeNetlink.open()) {
             nl.ports().set("eth1", PortSettings.builder().proxyArp(true).hairpin(true).build());
             PortInfo p = nl.ports().get("eth1");
-            Boolean proxyArp = p.settings().proxyArp();
-            Object state = p.state();
+            PortConfig c = p.settings();
+            boolean proxyArp = c.proxyArp();
+            Optional<Boolean> locked = c.locked();
+            PortState state = p.state();
             for (PortInfo q : nl.ports().list("br0")) {
                 q.name();
             }
@@ -67,6 +77,7 @@ final class ReadmeSnippets {
             fdb.delete(FdbSpec.of("02:00:00:00:00:01", "v2"));
             fdb.dump(FdbFilter.bridge("br0").andPort("v0"), v -> count(v.macLong(), v.vlan(), v.state()));
             List<FdbEntry> all = fdb.list(FdbFilter.bridge("br0"));
+            List<FdbEntry> onPorts = fdb.list(FdbFilter.portsOf("br0"));
             BulkResult r = fdb.apply(changes, BulkOptions.defaults().continueOnError());
             r.failures().forEach(f -> System.err.println("#" + f.index() + " " + f.change() + ": " + f.errno()));
             FlushResult fr = fdb.flush(FdbFlush.port("v0"));
@@ -96,12 +107,16 @@ final class ReadmeSnippets {
 
             Vlans vlans = nl.vlans();
             vlans.setFiltering("br0", true);
+            vlans.configure("br0", BridgeVlanOptions.builder()
+                    .protocol(VlanProtocol.IEEE_802_1Q).defaultPvid(1).statsEnabled(true).build());
             vlans.add("v0", Vlan.of(100).asPvid().asUntagged());
             vlans.add("v0", Vlan.range(200, 210));
             VlanSet v0 = vlans.get("v0");
             VlanSet want = VlanSet.builder().untagged(20).pvid(20).range(100, 110).build();
             VlanSyncResult plan = vlans.plan("v0", want);
             VlanSyncResult done = vlans.sync("v0", want);
+            vlans.setState("v0", Vlan.of(205), PortState.BLOCKING);
+            vlans.setMulticastRouter("v0", Vlan.range(200, 202), MulticastRouter.PERM);
 
             MetalLbReport report = new MetalLbDoctor(nl).examine("eth1");
             report.verdict();
@@ -109,6 +124,14 @@ final class ReadmeSnippets {
             MetalLbFix fix = new MetalLbDoctor(nl).fix("eth1");
             fix.before();
             fix.after();
+
+            try {
+                nl.ports().set("eth1", PortSettings.builder().hairpin(true).build());
+            } catch (NoSuchDeviceException | NotABridgePortException ex) {
+                System.err.println(ex.getMessage());
+            } catch (NetlinkException ex) {
+                System.err.println(ex.errnoName() + ": " + ex.getMessage());
+            }
         }
     }
 

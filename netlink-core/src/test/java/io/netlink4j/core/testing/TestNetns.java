@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Supplier;
 
 /**
  * A network namespace made for one test and deleted when closed (and, as a last resort, at JVM
@@ -36,19 +37,48 @@ public final class TestNetns implements AutoCloseable {
         }));
     }
 
+    /**
+     * Run in a new namespace before any link exists: IPv6 off for lo ("all") and for every device
+     * made later ("default"). A new namespace starts with IPv6 on, and a veth coming up would then
+     * send DAD, router solicitations and MLD reports on its own, from a few milliseconds to seconds
+     * later; the bridge learns the sender's MAC from them, and such an entry or event lands between
+     * two reads of a test. disable_ipv6 drops every IPv6 packet at output (MLD included), while
+     * addr_gen_mode=none only stops the link-local address and with it DAD and RS. Without IPv6 in
+     * the kernel (no /proc/sys/net/ipv6) there is nothing to turn off. IPv4 sends almost nothing
+     * (no addresses): br0 itself sends one IGMP report when it comes up (multicast snooping joins
+     * 224.0.0.106), out of its ports; the bridge does not learn from its own frames, and v1 does
+     * not answer.
+     */
+    static final String QUIET = "[ ! -d /proc/sys/net/ipv6 ] || { echo 1 >/proc/sys/net/ipv6/conf/all/disable_ipv6"
+            + " && echo 1 >/proc/sys/net/ipv6/conf/default/disable_ipv6; }";
+
+    /** iproute2's note on stderr when the kernel flagged a dump NLM_F_DUMP_INTR (changed while dumped). */
+    static final String DUMP_INTERRUPTED = "Dump was interrupted";
+
+    /** How many times {@link #read} asks again after an interrupted dump before giving up. */
+    private static final int DUMP_ATTEMPTS = 10;
+
+    /** How long {@link #withBridgeAndPort} waits for the kernel to finish bringing its links up. */
+    private static final int SETTLE_SECONDS = 20;
+
     private final String name;
 
     private TestNetns(String name) {
         this.name = name;
     }
 
-    /** A fresh namespace "nl4jt-PID-N" with lo up. */
+    /**
+     * A fresh, quiet namespace "nl4jt-PID-N" with lo up: IPv6 is off on every interface, so no
+     * device sends anything on its own (see {@link #QUIET}). A test that needs traffic or
+     * learning makes it itself.
+     */
     public static TestNetns create() {
         String n = "nl4jt-" + ProcessHandle.current().pid() + "-" + COUNTER.incrementAndGet();
         run(List.of("ip", "netns", "add", n), true);
         LIVE.add(n);
         TestNetns ns = new TestNetns(n);
         try {
+            run(List.of("ip", "netns", "exec", n, "sh", "-c", QUIET), true);
             ns.ip("link set lo up");
         } catch (RuntimeException e) {
             ns.close();
@@ -57,7 +87,7 @@ public final class TestNetns implements AutoCloseable {
         return ns;
     }
 
-    /** A fresh namespace with bridge br0 and veth v0 (in br0) / v1, all up. */
+    /** A fresh, quiet namespace with bridge br0 and veth v0 (in br0) / v1, all up and settled: v0 forwarding, br0 UP. */
     public static TestNetns withBridgeAndPort() {
         TestNetns ns = create();
         try {
@@ -67,11 +97,45 @@ public final class TestNetns implements AutoCloseable {
             ns.ip("link set br0 up");
             ns.ip("link set v0 up");
             ns.ip("link set v1 up");
+            ns.awaitSettled();
         } catch (RuntimeException e) {
             ns.close();
             throw e;
         }
         return ns;
+    }
+
+    /**
+     * Waits until the kernel has finished what "link set up" starts in the background: the link
+     * watch marks the veths' carrier, then the bridge moves v0 to forwarding and br0 goes UP, each
+     * with a notification. Done here, those changes come before the test starts, not between its
+     * reads or among the events it monitors. The bound is against a hang, not a speed check.
+     */
+    private void awaitSettled() {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(SETTLE_SECONDS);
+        String last = "";
+        while (System.nanoTime() < deadline) {
+            Object links = json("ip -d -j link show");
+            String v0 = "", br0 = "";
+            for (Object l : Json.list(links)) {
+                if ("v0".equals(Json.at(l, "ifname"))) {
+                    v0 = String.valueOf(Json.at(l, "linkinfo", "info_slave_data", "state"));
+                } else if ("br0".equals(Json.at(l, "ifname"))) {
+                    br0 = String.valueOf(Json.at(l, "operstate"));
+                }
+            }
+            if (v0.equals("forwarding") && br0.equals("UP")) {
+                return;
+            }
+            last = "v0 " + v0 + ", br0 " + br0;
+            try {
+                Thread.sleep(10);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted waiting for " + name + " to settle", e);
+            }
+        }
+        throw new IllegalStateException(name + ": v0 not forwarding in an UP br0 after " + SETTLE_SECONDS + " s: " + last);
     }
 
     public String name() {
@@ -118,9 +182,34 @@ public final class TestNetns implements AutoCloseable {
         return cmd;
     }
 
-    /** Runs {@code ip}/{@code bridge} with -n NS added and parses its JSON output. */
+    /**
+     * Runs a dump ({@code ip ... show}, {@code bridge fdb show}, ...) like {@link #exec}, and runs it
+     * again when iproute2 reports the dump was interrupted: the kernel changed the table while it was
+     * read, so the output may repeat or miss entries and is not data. Throws after
+     * {@value #DUMP_ATTEMPTS} interrupted reads.
+     */
+    public String read(String commandLine) {
+        return readUninterrupted(commandLine + " (in " + name + ")", () -> tryExec(commandLine));
+    }
+
+    /** {@link #read}'s loop over any runner: {@code what} names the command in errors. */
+    static String readUninterrupted(String what, Supplier<Result> runner) {
+        Result r = null;
+        for (int i = 0; i < DUMP_ATTEMPTS; i++) {
+            r = runner.get();
+            if (r.status != 0) {
+                throw new IllegalStateException(what + " exited " + r.status + ": " + r.err.trim());
+            }
+            if (!r.err.contains(DUMP_INTERRUPTED)) {
+                return r.out;
+            }
+        }
+        throw new IllegalStateException(what + ": dump interrupted " + DUMP_ATTEMPTS + " times in a row: " + r.err.trim());
+    }
+
+    /** Runs a dump with {@code ip}/{@code bridge} (-n NS added) as {@link #read} does and parses its JSON output. */
     public Object json(String commandLine) {
-        String out = exec(commandLine);
+        String out = read(commandLine);
         return Json.parse(out.isBlank() ? "[]" : out);
     }
 
