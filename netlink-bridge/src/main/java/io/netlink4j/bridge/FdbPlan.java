@@ -98,6 +98,11 @@ final class FdbPlan {
         return "invalid FDB " + c.op().name().toLowerCase() + " of " + c.spec().mac() + ": ";
     }
 
+    /** The exception {@link #validate} throws for the single change {@code c} whose only problem is {@code why}. */
+    static IllegalArgumentException invalid(FdbChange c, String why) {
+        return new IllegalArgumentException(singleHead(c) + why);
+    }
+
     private String check(int i, Links links, Map<String, Link> byName) {
         FdbChange c = changes.get(i);
         FdbSpec s = c.spec();

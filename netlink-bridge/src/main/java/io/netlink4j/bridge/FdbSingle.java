@@ -1,11 +1,11 @@
 package io.netlink4j.bridge;
 
+import io.netlink4j.core.Errno;
 import io.netlink4j.core.Link;
 import io.netlink4j.core.LinkCodec;
 import io.netlink4j.core.Links;
 import io.netlink4j.core.NetlinkException;
 import io.netlink4j.core.RtnlChannel;
-import io.netlink4j.jna.Errno;
 
 /**
  * One FDB change whose device is given by name ({@link FdbPlan#byIndexOnly}), checked and encoded
@@ -22,6 +22,7 @@ final class FdbSingle {
      * cannot resolve a name by ioctl (a fake kernel): the caller then takes the planned path.
      *
      * @throws IllegalArgumentException as {@link FdbPlan#validate} for one change
+     * @throws io.netlink4j.core.NoSuchDeviceException when the device does not exist, as there
      * @throws NetlinkException as the planned path, explained by {@link FdbErrors#explain}
      */
     static boolean send(RtnlChannel ch, Links links, FdbChange c) {
@@ -29,29 +30,29 @@ final class FdbSingle {
         long mac = FdbCodec.parseMac(s.mac());
         String why = mac < 0 ? FdbPlan.macProblem(s.mac()) : FdbPlan.fieldProblem(c, mac);
         if (why != null) {
-            throw FdbPlan.invalid(c, why, null);
+            throw FdbPlan.invalid(c, why);
         }
         try {
             LinkCodec.validateName(s.device());
         } catch (IllegalArgumentException e) {
-            throw FdbPlan.invalid(c, e.getMessage(), null);
+            throw FdbPlan.invalid(c, e.getMessage());
         }
         int ifindex = ch.ifindex(s.device());
         if (ifindex < 0) {
             return false;
         }
         if (ifindex == 0) {
-            throw FdbPlan.invalid(c, "no device \"" + s.device() + "\"", null);
+            throw Devices.noSuchDevice("fdb " + c, s.device());
         }
         int via = 0;
         if (s.via() != null) {
             try {
                 via = links.indexOf(s.via());
             } catch (IllegalArgumentException e) {
-                throw FdbPlan.invalid(c, e.getMessage() + " (via)", null);
+                throw FdbPlan.invalid(c, e.getMessage() + " (via)");
             }
             if (via == 0) {
-                throw FdbPlan.invalid(c, "no device \"" + s.via() + "\" (via)", null);
+                throw FdbPlan.invalid(c, "no device \"" + s.via() + "\" (via)");
             }
         }
         byte[] dst = s.dst() == null ? null : s.dst().getAddress();
@@ -66,7 +67,11 @@ final class FdbSingle {
             Link dev = links.query("show link " + ifindex, ifindex, null, null);
             String kind = dev == null || e.errno() != Errno.EOPNOTSUPP ? null : FdbPlan.kindProblem(s, dev);
             if (kind != null) {
-                throw FdbPlan.invalid(c, kind, e);
+                // the kernel's EOPNOTSUPP, explained by the device's kind
+                NotABridgePortException n = new NotABridgePortException(op, e.errno(), e.kernelMessage(),
+                        e.badAttribute(), dev.name(), kind);
+                n.initCause(e);
+                throw n;
             }
             throw FdbErrors.explain(e, op, c, dev);
         }
