@@ -107,14 +107,7 @@ public final class Fdb {
                 Link dev = p.device(0);
                 if (dev == null) {
                     dev = links.query("show link " + p.ifindex(0), p.ifindex(0), null, null);
-                    String why = dev == null || e.errno() != Errno.EOPNOTSUPP ? null : FdbPlan.kindProblem(c.spec(), dev);
-                    if (why != null) {
-                        // the kernel's EOPNOTSUPP, explained by the device's kind
-                        NotABridgePortException n = new NotABridgePortException(op, e.errno(), e.kernelMessage(),
-                                e.badAttribute(), dev.name(), why);
-                        n.initCause(e);
-                        throw n;
-                    }
+                    throw FdbSingle.refused(e, op, c, dev);
                 }
                 throw FdbErrors.explain(e, op, c, dev);
             }

@@ -65,16 +65,25 @@ final class FdbSingle {
             // the kind of the device is looked up only now: a master entry on a device that is no
             // bridge port is refused with a bare EOPNOTSUPP, and the caller is told why
             Link dev = links.query("show link " + ifindex, ifindex, null, null);
-            String kind = dev == null || e.errno() != Errno.EOPNOTSUPP ? null : FdbPlan.kindProblem(s, dev);
-            if (kind != null) {
-                // the kernel's EOPNOTSUPP, explained by the device's kind
-                NotABridgePortException n = new NotABridgePortException(op, e.errno(), e.kernelMessage(),
-                        e.badAttribute(), dev.name(), kind);
-                n.initCause(e);
-                throw n;
-            }
-            throw FdbErrors.explain(e, op, c, dev);
+            throw refused(e, op, c, dev);
         }
         return true;
+    }
+
+    /**
+     * The kernel's refusal {@code e} of {@code c} on device {@code dev} (looked up after the
+     * refusal; null if it is gone): a bare EOPNOTSUPP for a master entry on a device that is no
+     * bridge port becomes a {@link NotABridgePortException} saying why; anything else is
+     * explained by {@link FdbErrors#explain}.
+     */
+    static NetlinkException refused(NetlinkException e, String op, FdbChange c, Link dev) {
+        String kind = dev == null || e.errno() != Errno.EOPNOTSUPP ? null : FdbPlan.kindProblem(c.spec(), dev);
+        if (kind == null) {
+            return FdbErrors.explain(e, op, c, dev);
+        }
+        NotABridgePortException n = new NotABridgePortException(op, e.errno(), e.kernelMessage(), e.badAttribute(),
+                dev.name(), kind);
+        n.initCause(e);
+        return n;
     }
 }
