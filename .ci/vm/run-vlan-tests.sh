@@ -36,27 +36,22 @@ fi
 
 # 3. the VM, then the tests inside it (CI is passed in by the lane)
 bash "$LANE" setup
-# Under TCG emulation the JVM itself has crashed once (SIGSEGV in JIT-compiled JDK code while
-# scanning class names, before any test ran; hs_err in the work dir). Such a crash is retried
-# once and said loudly; a test failure is never retried.
-run_tests() {
-    rm -rf "$OUT/reports"
-    set +e
-    bash "$LANE" run -t "${VLAN_LANE_TIMEOUT:-900}" -- \
-        java -XX:+EnableDynamicAgentLoading --enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
-        -jar "$LAUNCHER" execute --disable-banner --disable-ansi-colors --details=tree --fail-if-no-tests \
-        --class-path "$CP" --scan-classpath "$ROOT/netlink-bridge/target/test-classes" \
-        --scan-classpath "$ROOT/examples/target/test-classes" \
-        --exclude-classname '.*DemoCommandVlanKernelTest' \
-        --include-tag vlan --reports-dir "$OUT/reports" 2>&1 | tee "$OUT/console.txt"
-    rc=${PIPESTATUS[0]}
-    set -e
-}
-run_tests
+# No retry: a JVM crash in the VM is a red like any other failure. The crashes once seen here
+# (SIGSEGV in C1-compiled code under multi-threaded TCG) are pinned off in vmlane.sh (single-threaded
+# TCG; measurements in .ci/vm/README.md). An hs_err_pid*.log then lands in the repository root.
+rm -rf "$OUT/reports"
+set +e
+bash "$LANE" run -t "${VLAN_LANE_TIMEOUT:-900}" -- \
+    java -XX:+EnableDynamicAgentLoading --enable-native-access=ALL-UNNAMED -Dorg.slf4j.simpleLogger.defaultLogLevel=warn \
+    -jar "$LAUNCHER" execute --disable-banner --disable-ansi-colors --details=tree --fail-if-no-tests \
+    --class-path "$CP" --scan-classpath "$ROOT/netlink-bridge/target/test-classes" \
+    --scan-classpath "$ROOT/examples/target/test-classes" \
+    --exclude-classname '.*DemoCommandVlanKernelTest' \
+    --include-tag vlan --reports-dir "$OUT/reports" 2>&1 | tee "$OUT/console.txt"
+rc=${PIPESTATUS[0]}
+set -e
 if [[ $rc != 0 ]] && grep -q "A fatal error has been detected by the Java Runtime Environment" "$OUT/console.txt"; then
-    say "the JVM in the VM crashed (exit $rc, not a test failure); retrying once"
-    mv "$OUT/console.txt" "$OUT/console-jvm-crash.txt"
-    run_tests
+    say "the JVM in the VM crashed (exit $rc); not retried: see .ci/vm/README.md (JVM crashes under TCG)"
 fi
 
 # 4. under CI a skipped or aborted test is a failure: the lane exists to run them

@@ -29,6 +29,7 @@
 #                   plus any missing /usr/local/sbin /usr/sbin /sbin, HOME=/root)
 #   VMLANE_MODULES  extra kernel modules to load (default set: see MODULES below)
 #   VMLANE_CPU      QEMU -cpu model (default: qemu64, see below)
+#   VMLANE_ACCEL    QEMU -accel value (default: tcg,thread=single, see below)
 #   VMLANE_CONSOLE=1  also stream the kernel console to stderr (it is always kept in a log)
 set -euo pipefail
 
@@ -314,14 +315,18 @@ run() {
   relay_console < "$TMP/con" & local cat_con=$!
 
   # KVM was measured not to work here (MSR 0x10a abort with -cpu host, silent hang otherwise),
-  # hence TCG, multi-threaded so -smp 2 really uses two host cores. -cpu qemu64 (QEMU's default
-  # model) rather than max: java -version measured the same, and it stays off the young
-  # AVX emulation of QEMU 7.2's TCG.
+  # hence TCG. Single-threaded TCG: the guest still has -smp CPUs (the JVM keeps its 2-CPU
+  # ergonomics), but one host thread runs them in turn. With thread=multi the guest JVM crashed
+  # now and then (SIGSEGV in C1-compiled code, issue #12). HotSpot patches compiled code while
+  # other threads run it; only multi-threaded TCG translates guest code on one host thread while
+  # another writes it. Costs a host core; see README.md ("JVM crashes under TCG") for what was
+  # and was not measured. -cpu qemu64 (QEMU's default model) rather than max: java -version
+  # measured the same, and it stays off the young AVX emulation of QEMU 7.2's TCG.
   local kernel=$CACHE/vmlinux; [[ -s $kernel ]] || kernel=$CACHE/vmlinuz
   local t_boot0; t_boot0=$(now)
   timeout -k 10 "$t" qemu-system-x86_64 \
     -nodefaults -no-user-config -display none -no-reboot \
-    -accel tcg,thread=multi -cpu "${VMLANE_CPU:-qemu64}" -smp "$cpus" -m "$mem" \
+    -accel "${VMLANE_ACCEL:-tcg,thread=single}" -cpu "${VMLANE_CPU:-qemu64}" -smp "$cpus" -m "$mem" \
     -kernel "$kernel" -initrd "$(initrd_path)" \
     -append "console=ttyS0 quiet loglevel=3 panic=-1 8250.nr_uarts=4" \
     -chardev "file,path=$TMP/con,id=con" -serial chardev:con \

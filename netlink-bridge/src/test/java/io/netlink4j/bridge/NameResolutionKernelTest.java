@@ -88,7 +88,7 @@ class NameResolutionKernelTest {
         nl.fdb().add(FdbSpec.of("02:00:00:00:10:02", "v0"));
         assertThat(where(ns, "02:00:00:00:10:02")).containsExactly("v0");
         assertThat(ifindex(ns, "v0")).isEqualTo(oldV2);
-        // and the old name is gone: refused before anything is sent
+        // and the old name is gone: refused before anything is sent (the ioctl finds no such device)
         assertThatThrownBy(() -> nl.fdb().add(FdbSpec.of("02:00:00:00:10:03", "v2")))
                 .isInstanceOf(NoSuchDeviceException.class).hasMessageContaining("device \"v2\" does not exist");
         assertThat(where(ns, "02:00:00:00:10:03")).isEmpty();
