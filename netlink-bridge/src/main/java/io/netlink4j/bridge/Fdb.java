@@ -92,6 +92,9 @@ public final class Fdb {
     private void single(FdbChange c) {
         nl.call(ch -> {
             Links links = new Links(ch);
+            if (FdbPlan.byIndexOnly(c) && FdbSingle.send(ch, links, c)) {
+                return null; // the lean path: no plan, encoded straight into the channel's writer
+            }
             // a device by name is resolved to its ifindex without a netlink round trip; its kind is
             // looked up only if the kernel refuses the change (see FdbPlan.byIndexOnly)
             FdbPlan p = FdbPlan.validate(List.of(c), links, FdbPlan.byIndexOnly(c));
@@ -104,14 +107,7 @@ public final class Fdb {
                 Link dev = p.device(0);
                 if (dev == null) {
                     dev = links.query("show link " + p.ifindex(0), p.ifindex(0), null, null);
-                    String why = dev == null || e.errno() != Errno.EOPNOTSUPP ? null : FdbPlan.kindProblem(c.spec(), dev);
-                    if (why != null) {
-                        // the kernel's EOPNOTSUPP, explained by the device's kind
-                        NotABridgePortException n = new NotABridgePortException(op, e.errno(), e.kernelMessage(),
-                                e.badAttribute(), dev.name(), why);
-                        n.initCause(e);
-                        throw n;
-                    }
+                    throw FdbSingle.refused(e, op, c, dev);
                 }
                 throw FdbErrors.explain(e, op, c, dev);
             }

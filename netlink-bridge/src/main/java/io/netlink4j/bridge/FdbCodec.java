@@ -39,14 +39,20 @@ final class FdbCodec {
 
     /** Writes the body (ndmsg and attributes) of change {@code i} of a validated plan. */
     static void encodeChange(MessageWriter w, FdbPlan plan, int i, byte[] scratch) {
-        FdbChange c = plan.change(i);
+        encodeChange(w, plan.change(i), plan.ifindex(i), plan.mac(i), plan.dst(i), plan.via(i), scratch);
+    }
+
+    /**
+     * Writes the body of the validated change {@code c} with its resolved values: the device's
+     * {@code ifindex}, the parsed {@code mac}, the destination's bytes (or null), the via ifindex (or 0).
+     */
+    static void encodeChange(MessageWriter w, FdbChange c, int ifindex, long mac, byte[] dst, int via, byte[] scratch) {
         FdbSpec s = c.spec();
         boolean delete = c.op() == FdbChange.Op.DELETE;
         int state = delete ? DELETE_STATE : s.state().toNud();
         int flags = delete ? s.target() : s.target() | s.extra();
-        NdMsg.put(w, Rtnetlink.AF_BRIDGE, plan.ifindex(i), state, flags, 0);
-        putMac(w, NeighCodec.NDA_LLADDR, plan.mac(i), scratch);
-        byte[] dst = plan.dst(i);
+        NdMsg.put(w, Rtnetlink.AF_BRIDGE, ifindex, state, flags, 0);
+        putMac(w, NeighCodec.NDA_LLADDR, mac, scratch);
         if (dst != null) {
             w.putBytes(NeighCodec.NDA_DST, dst);
         }
@@ -65,8 +71,8 @@ final class FdbCodec {
         if (s.srcVni() >= 0) {
             w.putU32(NeighCodec.NDA_SRC_VNI, s.srcVni());
         }
-        if (plan.via(i) != 0) {
-            w.putU32(NeighCodec.NDA_IFINDEX, plan.via(i));
+        if (via != 0) {
+            w.putU32(NeighCodec.NDA_IFINDEX, via);
         }
     }
 

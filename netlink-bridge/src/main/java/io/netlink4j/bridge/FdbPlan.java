@@ -98,47 +98,22 @@ final class FdbPlan {
         return "invalid FDB " + c.op().name().toLowerCase() + " of " + c.spec().mac() + ": ";
     }
 
+    /** The exception {@link #validate} throws for the single change {@code c} whose only problem is {@code why}. */
+    static IllegalArgumentException invalid(FdbChange c, String why) {
+        return new IllegalArgumentException(singleHead(c) + why);
+    }
+
     private String check(int i, Links links, Map<String, Link> byName) {
         FdbChange c = changes.get(i);
         FdbSpec s = c.spec();
-        boolean delete = c.op() == FdbChange.Op.DELETE;
         long mac = FdbCodec.parseMac(s.mac());
         if (mac < 0) {
-            try {
-                MacAddress.parse(s.mac());
-                return "invalid MAC address \"" + s.mac() + "\"";
-            } catch (IllegalArgumentException e) {
-                return e.getMessage();
-            }
+            return macProblem(s.mac());
         }
         macs[i] = mac;
-        boolean master = (s.target() & NdMsg.NTF_MASTER) != 0;
-        if (!delete && master && mac == 0) {
-            return "00:00:00:00:00:00 cannot be a bridge FDB entry";
-        }
-        if (!delete && master && (mac & (1L << 40)) != 0) {
-            return "multicast address " + s.mac() + " cannot be a bridge FDB entry (use the MDB for multicast)";
-        }
-        if (s.vlan() < 0 || s.vlan() > 4094) {
-            return "VLAN id " + s.vlan() + " is out of range: 1..4094, or 0 for none";
-        }
-        if (s.target() == 0 || (s.target() & ~(NdMsg.NTF_MASTER | NdMsg.NTF_SELF)) != 0) {
-            return "the target must be master and/or self";
-        }
-        if ((s.extra() & ~FdbCodec.EXTRA_FLAGS) != 0) {
-            return "unsupported flags 0x" + Integer.toHexString(s.extra() & ~FdbCodec.EXTRA_FLAGS);
-        }
-        if (!delete && (s.state() == null || s.state() == FdbState.STALE)) {
-            return "an entry can be added only as permanent, static or dynamic";
-        }
-        if (s.dstPort() < 0 || s.dstPort() > 65535) {
-            return "port " + s.dstPort() + " is out of range 1..65535";
-        }
-        if (s.vni() < -1 || s.vni() >= 1 << 24 || s.srcVni() < -1 || s.srcVni() >= 1 << 24) {
-            return "a VNI is 24 bits: 0..16777215";
-        }
-        if (s.nhId() < 0) {
-            return "nexthop id " + s.nhId() + " is negative";
+        String why = fieldProblem(c, mac);
+        if (why != null) {
+            return why;
         }
         // A bulk list names the same few devices thousands of times: each name is checked and looked
         // up once per plan, and an entry whose device is already known allocates nothing.
@@ -195,6 +170,51 @@ final class FdbPlan {
             return kind;
         }
         return via(i, s, links, byName);
+    }
+
+    /** Why {@code mac} (which {@link FdbCodec#parseMac} refused) is no MAC address. */
+    static String macProblem(String mac) {
+        try {
+            MacAddress.parse(mac);
+            return "invalid MAC address \"" + mac + "\"";
+        } catch (IllegalArgumentException e) {
+            return e.getMessage();
+        }
+    }
+
+    /** What is wrong with the fields of {@code c} other than its devices ({@code mac} parsed), or null. */
+    static String fieldProblem(FdbChange c, long mac) {
+        FdbSpec s = c.spec();
+        boolean delete = c.op() == FdbChange.Op.DELETE;
+        boolean master = (s.target() & NdMsg.NTF_MASTER) != 0;
+        if (!delete && master && mac == 0) {
+            return "00:00:00:00:00:00 cannot be a bridge FDB entry";
+        }
+        if (!delete && master && (mac & (1L << 40)) != 0) {
+            return "multicast address " + s.mac() + " cannot be a bridge FDB entry (use the MDB for multicast)";
+        }
+        if (s.vlan() < 0 || s.vlan() > 4094) {
+            return "VLAN id " + s.vlan() + " is out of range: 1..4094, or 0 for none";
+        }
+        if (s.target() == 0 || (s.target() & ~(NdMsg.NTF_MASTER | NdMsg.NTF_SELF)) != 0) {
+            return "the target must be master and/or self";
+        }
+        if ((s.extra() & ~FdbCodec.EXTRA_FLAGS) != 0) {
+            return "unsupported flags 0x" + Integer.toHexString(s.extra() & ~FdbCodec.EXTRA_FLAGS);
+        }
+        if (!delete && (s.state() == null || s.state() == FdbState.STALE)) {
+            return "an entry can be added only as permanent, static or dynamic";
+        }
+        if (s.dstPort() < 0 || s.dstPort() > 65535) {
+            return "port " + s.dstPort() + " is out of range 1..65535";
+        }
+        if (s.vni() < -1 || s.vni() >= 1 << 24 || s.srcVni() < -1 || s.srcVni() >= 1 << 24) {
+            return "a VNI is 24 bits: 0..16777215";
+        }
+        if (s.nhId() < 0) {
+            return "nexthop id " + s.nhId() + " is negative";
+        }
+        return null;
     }
 
     /** Resolves the via device (by index only when the plan does) and copies the destination. */

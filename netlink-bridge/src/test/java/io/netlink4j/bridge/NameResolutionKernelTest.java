@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netlink4j.core.Links;
 import io.netlink4j.core.Netns;
+import io.netlink4j.core.NoSuchDeviceException;
 import io.netlink4j.core.testing.Json;
 import io.netlink4j.core.testing.KernelTest;
 import io.netlink4j.core.testing.TestNetns;
@@ -87,9 +88,9 @@ class NameResolutionKernelTest {
         nl.fdb().add(FdbSpec.of("02:00:00:00:10:02", "v0"));
         assertThat(where(ns, "02:00:00:00:10:02")).containsExactly("v0");
         assertThat(ifindex(ns, "v0")).isEqualTo(oldV2);
-        // and the old name is gone: refused before anything is sent
+        // and the old name is gone: refused before anything is sent (the ioctl finds no such device)
         assertThatThrownBy(() -> nl.fdb().add(FdbSpec.of("02:00:00:00:10:03", "v2")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no device \"v2\"");
+                .isInstanceOf(NoSuchDeviceException.class).hasMessageContaining("device \"v2\" does not exist");
         assertThat(where(ns, "02:00:00:00:10:03")).isEmpty();
         nl.fdb().delete(FdbSpec.of("02:00:00:00:10:01", "v0x"));
         assertThat(where(ns, "02:00:00:00:10:01")).isEmpty();
@@ -101,7 +102,7 @@ class NameResolutionKernelTest {
         assertThat(where(ns, "02:00:00:00:20:01")).containsExactly("v2");
         ns.ip("link del v2");
         assertThatThrownBy(() -> nl.fdb().add(FdbSpec.of("02:00:00:00:20:02", "v2")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("no device \"v2\"");
+                .isInstanceOf(NoSuchDeviceException.class).hasMessageContaining("device \"v2\" does not exist");
         assertThat(where(ns, "02:00:00:00:20:02")).isEmpty();
     }
 
@@ -115,7 +116,7 @@ class NameResolutionKernelTest {
         int after = ifindex(ns, "v2");
         assertThat(after).isNotEqualTo(before);
         assertThatThrownBy(() -> nl.fdb().add(FdbSpec.of("02:00:00:00:30:02", "v2")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("v2 is not a bridge port");
+                .isInstanceOf(NotABridgePortException.class).hasMessageContaining("v2 is not a bridge port");
         assertThat(where(ns, "02:00:00:00:30:02")).isEmpty();
         // once in the bridge, the entry lands on the new device
         ns.ip("link set v2 master br0");
@@ -125,7 +126,7 @@ class NameResolutionKernelTest {
         assertThat(ifindex(ns, "v2")).isEqualTo(after);
         // the bridge itself as a master entry's device: the kernel's bare EOPNOTSUPP, explained
         assertThatThrownBy(() -> nl.fdb().add(FdbSpec.of("02:00:00:00:30:04", "br0")))
-                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("br0 is a bridge, not a bridge port");
+                .isInstanceOf(NotABridgePortException.class).hasMessageContaining("br0 is a bridge, not a bridge port");
     }
 
     /** proxy_arp of {@code dev} as {@code ip -d -j link show} reports it. */

@@ -5,9 +5,13 @@ import io.netlink4j.bridge.BridgeInfo;
 import io.netlink4j.bridge.BridgeMonitor;
 import io.netlink4j.bridge.BridgeNetlink;
 import io.netlink4j.bridge.BridgeSettings;
+import io.netlink4j.bridge.BridgeState;
+import io.netlink4j.bridge.BridgeStates;
 import io.netlink4j.bridge.BridgeVlanOptions;
 import io.netlink4j.bridge.BulkOptions;
 import io.netlink4j.bridge.BulkResult;
+import io.netlink4j.bridge.DesiredBridge;
+import io.netlink4j.bridge.DesiredPort;
 import io.netlink4j.bridge.Fdb;
 import io.netlink4j.bridge.FdbChange;
 import io.netlink4j.bridge.FdbEntry;
@@ -26,10 +30,16 @@ import io.netlink4j.bridge.MetalLbFix;
 import io.netlink4j.bridge.MetalLbReport;
 import io.netlink4j.bridge.MulticastRouter;
 import io.netlink4j.bridge.NotABridgePortException;
+import io.netlink4j.bridge.PortBulkResult;
 import io.netlink4j.bridge.PortConfig;
 import io.netlink4j.bridge.PortInfo;
 import io.netlink4j.bridge.PortSettings;
 import io.netlink4j.bridge.PortState;
+import io.netlink4j.bridge.PortUpdate;
+import io.netlink4j.bridge.Reconciler;
+import io.netlink4j.bridge.StatePlan;
+import io.netlink4j.bridge.StateResult;
+import io.netlink4j.bridge.StaticFdbEntry;
 import io.netlink4j.bridge.Vlan;
 import io.netlink4j.bridge.VlanProtocol;
 import io.netlink4j.bridge.VlanSet;
@@ -142,4 +152,25 @@ final class ReadmeSnippets {
     private static void count(long mac, int vlan, FdbState state) {}
 
     private static void resync() {}
+
+    static void portsAndState(BridgeNetlink nl) {
+        PortBulkResult r = nl.ports().setAll(List.of(
+                PortUpdate.of("eth1", PortSettings.builder().proxyArp(true).hairpin(true).build()),
+                PortUpdate.of("eth2", PortSettings.builder().learning(false).build())));
+        r.failed().forEach(i -> System.err.println(r.error(i)));
+
+        BridgeState want = BridgeState.builder()
+                .bridge(DesiredBridge.of("br0", BridgeSettings.builder().stpState(0).build())
+                        .withPort(DesiredPort.builder("eth1")
+                                .settings(PortSettings.builder().proxyArp(true).hairpin(true).build())
+                                .fdb(StaticFdbEntry.of("02:00:00:00:00:01"))
+                                .build()))
+                .build();
+        StatePlan plan = new BridgeStates(nl).plan(want);
+        System.out.println(plan);
+        StateResult done = new BridgeStates(nl).apply(want);
+        try (Reconciler rec = Reconciler.builder(nl, want).resync(Duration.ofSeconds(60)).start()) {
+            rec.healthy();
+        }
+    }
 }

@@ -28,6 +28,7 @@ public final class ScriptedKernel implements NetlinkTransport {
     private java.util.function.IntUnaryOperator autoAck;
     private int maxUnacked;
     private final Deque<Integer> sendErrors = new ArrayDeque<>();
+    private java.util.Map<String, Integer> names; // null: no ioctl, as the default transport
 
     /** Returned by an {@link #autoAck} function: the kernel "loses" this request's ACK. */
     public static final int NO_ACK = -1;
@@ -44,6 +45,23 @@ public final class ScriptedKernel implements NetlinkTransport {
     /** The most requests that were ever sent and not yet answered (pipeline window check). */
     public int maxUnacked() {
         return maxUnacked;
+    }
+
+    /**
+     * Answers {@link #ifindex} as the kernel's ioctl would: the index of each name in
+     * {@code names}, -ENODEV for any other. Without this call the kernel has no ioctl (-ENOTTY).
+     */
+    public ScriptedKernel devices(java.util.Map<String, Integer> names) {
+        this.names = java.util.Map.copyOf(names);
+        return this;
+    }
+
+    @Override
+    public int ifindex(String name) {
+        if (names == null) {
+            return NetlinkTransport.super.ifindex(name);
+        }
+        return names.getOrDefault(name, -io.netlink4j.jna.Errno.ENODEV);
     }
 
     public ScriptedKernel portId(int id) {
