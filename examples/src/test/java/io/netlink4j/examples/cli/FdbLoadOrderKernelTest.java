@@ -34,20 +34,7 @@ class FdbLoadOrderKernelTest {
 
     @BeforeEach
     void setUp() {
-        ns = TestNetns.create();
-        try {
-            // quiet: IPv6 off before the links exist
-            ns.exec("sysctl -qw net.ipv6.conf.all.disable_ipv6=1");
-            ns.exec("sysctl -qw net.ipv6.conf.default.disable_ipv6=1");
-            ns.ip("link add br0 type bridge");
-            ns.ip("link add v0 type veth peer name v1");
-            ns.ip("link set v0 master br0");
-            ns.ip("link set br0 up");
-            ns.ip("link set v0 up");
-        } catch (RuntimeException e) {
-            ns.close();
-            throw e;
-        }
+        ns = TestNetns.withBridgeAndPort();
     }
 
     @AfterEach
