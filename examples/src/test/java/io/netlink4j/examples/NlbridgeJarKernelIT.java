@@ -33,7 +33,10 @@ class NlbridgeJarKernelIT {
     @Test
     void ctrlCDuringTheDemoStillRemovesItsNamespace() throws Exception {
         Path jar = Path.of("target/nlbridge.jar").toAbsolutePath();
-        Process demo = new ProcessBuilder("java", "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "demo", "--keep")
+        // env resets SIGINT to its default: a child of a background job (CI, a script run with &)
+        // starts with SIGINT ignored, and a JVM keeps an ignored SIGINT ignored, so the signal
+        // would do nothing (seen here: the demo ran to its end and exited 0)
+        Process demo = new ProcessBuilder("env", "--default-signal=INT", "java", "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "demo", "--keep")
                 .redirectErrorStream(true).start();
         String name = "nlbridge-demo-" + demo.pid();
         try {
