@@ -173,7 +173,7 @@ public final class NetlinkSocket implements NetlinkTransport {
         if (r < 0) {
             return -LibC.errno();
         }
-        int addrs = count * (LibC.MMSGHDR_SIZE + LibC.IOVEC_SIZE);
+        int addrs = mmsgCount * (LibC.MMSGHDR_SIZE + LibC.IOVEC_SIZE); // laid out for mmsgCount, maybe > count
         for (int i = 0; i < r; i++) {
             int h = i * LibC.MMSGHDR_SIZE;
             // with MSG_TRUNC netlink reports the real length; the flag is checked as well, in case
