@@ -5,7 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.netlink4j.core.testing.Json;
 import io.netlink4j.core.testing.KernelTest;
 import io.netlink4j.core.testing.TestNetns;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
@@ -20,21 +25,40 @@ class NlbridgeJarKernelIT {
         return out;
     }
 
+    /**
+     * Ctrl-C while the demo's namespace exists removes it. The demo runs with --keep, so the
+     * signal lands at a known point (all steps done, namespace still there) on a fast machine
+     * too; without it the whole demo can end before the signal arrives.
+     */
     @Test
     void ctrlCDuringTheDemoStillRemovesItsNamespace() throws Exception {
         Path jar = Path.of("target/nlbridge.jar").toAbsolutePath();
-        Process demo = new ProcessBuilder("java", "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "demo")
-                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        // env resets SIGINT to its default: a child of a background job (CI, a script run with &)
+        // starts with SIGINT ignored, and a JVM keeps an ignored SIGINT ignored, so the signal
+        // would do nothing (seen here: the demo ran to its end and exited 0)
+        Process demo = new ProcessBuilder("env", "--default-signal=INT", "java", "--enable-native-access=ALL-UNNAMED", "-jar", jar.toString(), "demo", "--keep")
+                .redirectErrorStream(true).start();
         String name = "nlbridge-demo-" + demo.pid();
         try {
-            long deadline = System.nanoTime() + 60_000_000_000L;   // a guard against a hang, not a speed check
-            while (!netnsList().contains(name) && demo.isAlive() && System.nanoTime() < deadline) {
-                Thread.sleep(20);
+            BufferedReader out = new BufferedReader(new InputStreamReader(demo.getInputStream(), StandardCharsets.UTF_8));
+            List<String> seen = new ArrayList<>();
+            String line;
+            while ((line = out.readLine()) != null && !line.startsWith("== keeping network namespace")) {
+                seen.add(line);
             }
-            assertThat(netnsList()).as("the demo made its namespace").contains(name);
+            assertThat(line).as("the demo reached its end and kept the namespace; output: %s", seen).isNotNull();
+            assertThat(netnsList()).as("the demo's namespace exists").contains(name);
             new ProcessBuilder("kill", "-INT", Long.toString(demo.pid())).start().waitFor();   // what Ctrl-C sends
+            Thread drain = new Thread(() -> {
+                try {
+                    out.transferTo(java.io.Writer.nullWriter());
+                } catch (java.io.IOException ignored) {
+                    // the process is gone
+                }
+            });
+            drain.start();
             assertThat(demo.waitFor(60, TimeUnit.SECONDS)).isTrue();
-            assertThat(demo.exitValue()).as("killed by SIGINT, not finished").isEqualTo(130);
+            assertThat(demo.exitValue()).as("killed by SIGINT").isEqualTo(130);
             assertThat(netnsList()).doesNotContain(name);
         } finally {
             demo.destroyForcibly();

@@ -3,7 +3,8 @@ package io.netlink4j.bridge;
 import java.util.Map;
 
 /** What a {@link BridgeMonitor} reports. */
-public sealed interface BridgeEvent permits BridgeEvent.FdbEvent, BridgeEvent.PortEvent, BridgeEvent.Overrun {
+public sealed interface BridgeEvent permits BridgeEvent.FdbEvent, BridgeEvent.PortEvent, BridgeEvent.BridgeChanged,
+        BridgeEvent.MdbEvent, BridgeEvent.Overrun {
 
     /** FDB event kinds. */
     enum FdbKind {
@@ -18,22 +19,59 @@ public sealed interface BridgeEvent permits BridgeEvent.FdbEvent, BridgeEvent.Po
     /** An FDB entry was added, changed or removed. */
     record FdbEvent(FdbKind kind, FdbEntry entry) implements BridgeEvent {}
 
-    /** Port event kinds. */
-    enum PortKind { CHANGED, REMOVED }
+    /** Port and bridge event kinds. */
+    enum PortKind {
+        /** A port (or bridge) the monitor had not seen: enslaved, re-enslaved to another bridge, or created. */
+        ADDED,
+        /** A setting the monitor tracks changed. */
+        CHANGED,
+        /** The port left its bridge or was deleted (the bridge was deleted). */
+        REMOVED
+    }
 
     /**
-     * A bridge port's settings were reported (AF_BRIDGE RTM_NEWLINK, e.g. after {@code bridge link
-     * set}), or the port left its bridge (RTM_DELLINK).
+     * A bridge port's settings changed, reported by either notification the kernel sends: AF_BRIDGE
+     * RTM_NEWLINK with IFLA_PROTINFO (e.g. after {@code bridge link set}) or AF_UNSPEC RTM_NEWLINK
+     * with IFLA_LINKINFO › IFLA_INFO_SLAVE_DATA (e.g. after {@code ip link set … type
+     * bridge_slave}); or the port was enslaved ({@code ADDED}) or left its bridge ({@code REMOVED}).
+     * Notifications that change nothing the monitor tracks (the kernel sends several per change)
+     * cause no event.
      *
-     * @param kind       changed or removed
+     * @param kind       added, changed or removed
      * @param ifindex    the port
      * @param name       its name
      * @param master     its bridge's ifindex (0 when unknown)
-     * @param attributes the IFLA_BRPORT_* values reported, by name ("learning", "proxy_arp", "hairpin", "state" …)
-     * @param changed    those that differ from the previous report for this port (all of them at the first)
+     * @param attributes the IFLA_BRPORT_* values last known, by name ("learning", "proxy_arp", "hairpin", "state" …)
+     * @param changed    those that differ from the last known state (all of them when added, none when removed)
      */
     record PortEvent(PortKind kind, int ifindex, String name, int master, Map<String, Long> attributes,
                      Map<String, Long> changed) implements BridgeEvent {}
+
+    /**
+     * A bridge's own settings (IFLA_LINKINFO › IFLA_INFO_DATA, IFLA_BR_*) changed, e.g. after
+     * {@code ip link set br0 type bridge stp_state 1}; or a bridge appeared ({@code ADDED}) or was
+     * deleted ({@code REMOVED}). Read-only state (timers, root and topology) is not tracked.
+     *
+     * @param kind       added, changed or removed
+     * @param ifindex    the bridge
+     * @param name       its name
+     * @param attributes the settings last known, by the names of {@code ip -d -j link show}
+     *                   ("stp_state", "ageing_time", "mcast_snooping" …); numbers as on the wire
+     * @param changed    those that differ from the last known state (all of them when added)
+     */
+    record BridgeChanged(PortKind kind, int ifindex, String name, Map<String, Long> attributes,
+                         Map<String, Long> changed) implements BridgeEvent {}
+
+    /** MDB event kinds. */
+    enum MdbKind { ADDED, REMOVED }
+
+    /**
+     * A multicast group membership was added or replaced (RTM_NEWMDB) or removed (RTM_DELMDB).
+     *
+     * @param kind  added or removed
+     * @param entry the entry as the notification describes it (no timer for removals)
+     */
+    record MdbEvent(MdbKind kind, MdbEntry entry) implements BridgeEvent {}
 
     /**
      * The socket's receive buffer overflowed (ENOBUFS): events were lost. Re-read the state you

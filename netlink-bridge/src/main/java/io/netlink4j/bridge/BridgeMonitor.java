@@ -1,9 +1,7 @@
 package io.netlink4j.bridge;
 
-import io.netlink4j.core.AttributeIterator;
 import io.netlink4j.core.ChannelOptions;
 import io.netlink4j.core.IfInfoMsg;
-import io.netlink4j.core.LinkCodec;
 import io.netlink4j.core.MessageVisitor;
 import io.netlink4j.core.MessageWriter;
 import io.netlink4j.core.NetlinkParseException;
@@ -12,10 +10,10 @@ import io.netlink4j.core.NotificationSocket;
 import io.netlink4j.core.Rtnetlink;
 import io.netlink4j.core.RtnlChannel;
 import java.nio.ByteBuffer;
-import java.util.Collections;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -25,8 +23,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches a namespace's FDB and bridge ports: a netlink socket of its own joined to
- * RTNLGRP_NEIGH and RTNLGRP_LINK, delivering typed {@link BridgeEvent}s.
+ * Watches a namespace's FDB, bridges, bridge ports and MDB: a netlink socket of its own joined to
+ * RTNLGRP_NEIGH, RTNLGRP_LINK and RTNLGRP_MDB, delivering typed {@link BridgeEvent}s. Port and
+ * bridge events report what changed against the settings last known (loaded when the monitor
+ * opens): the several notifications the kernel sends per change make one event, and link
+ * notifications that change no tracked setting (carrier, statistics, timers) make none.
  *
  * <pre>{@code
  * try (BridgeMonitor mon = BridgeMonitor.open("blue")) {
@@ -34,6 +35,8 @@ import org.slf4j.LoggerFactory;
  *         switch (event) {
  *             case BridgeEvent.FdbEvent f -> System.out.println(f.kind() + " " + f.entry());
  *             case BridgeEvent.PortEvent p -> System.out.println(p.name() + " " + p.changed());
+ *             case BridgeEvent.BridgeChanged b -> System.out.println(b.name() + " " + b.changed());
+ *             case BridgeEvent.MdbEvent g -> System.out.println(g.kind() + " " + g.entry());
  *             case BridgeEvent.Overrun o -> resync();               // events were lost: re-dump
  *         }
  *     }));
@@ -61,7 +64,6 @@ public final class BridgeMonitor implements AutoCloseable {
     private final NlMsg msg = new NlMsg();
     private final FdbView view = new FdbView();
     private final Set<FdbKey> known = new HashSet<>();
-    private final Map<Integer, Map<String, Long>> ports = new HashMap<>();
     private volatile boolean stopped;
     private boolean closed;
     private long overruns;
@@ -71,7 +73,8 @@ public final class BridgeMonitor implements AutoCloseable {
 
     private BridgeMonitor(String netns, int receiveBuffer) {
         this.netns = netns;
-        this.socket = NotificationSocket.open(netns, receiveBuffer, Rtnetlink.RTNLGRP_NEIGH, Rtnetlink.RTNLGRP_LINK);
+        this.socket = NotificationSocket.open(netns, receiveBuffer, Rtnetlink.RTNLGRP_NEIGH, Rtnetlink.RTNLGRP_LINK,
+                Rtnetlink.RTNLGRP_MDB);
         try {
             reseed();
         } catch (RuntimeException e) {
@@ -92,14 +95,33 @@ public final class BridgeMonitor implements AutoCloseable {
 
     /** Device names by ifindex, from the initial load and link notifications (for FdbEntry.ifname). */
     private final Map<Integer, String> names = new HashMap<>();
+    /** Bridges' and ports' settings as last reported. */
+    private final LinkTracker links = new LinkTracker(names);
 
-    /** Loads the bridge FDB entries that exist now, so that later events read as added or changed. */
+    /**
+     * Loads the links (names, bridge and port settings) and the bridge FDB entries that exist now,
+     * so that later events read as added or changed, and repeated notifications as no change.
+     */
     private void reseed() {
         known.clear();
+        links.clear();
         try (RtnlChannel ch = RtnlChannel.open(netns, ChannelOptions.defaults())) {
-            for (io.netlink4j.core.Link l : new io.netlink4j.core.Links(ch).list()) {
-                names.put(l.index(), l.name());
-            }
+            MessageWriter lw = ch.request(Rtnetlink.RTM_GETLINK, 0);
+            IfInfoMsg.put(lw, Rtnetlink.AF_UNSPEC, 0, 0, 0);
+            lw.putU32(io.netlink4j.core.LinkCodec.IFLA_EXT_MASK, Rtnetlink.RTEXT_FILTER_VF | Rtnetlink.RTEXT_FILTER_SKIP_STATS);
+            ch.dump("monitor: load links", new MessageVisitor() {
+                @Override
+                public void onMessage(NlMsg m) {
+                    if (m.type() == Rtnetlink.RTM_NEWLINK) {
+                        links.onLink(m, true);
+                    }
+                }
+
+                @Override
+                public void onDumpRestart() {
+                    links.clear();
+                }
+            });
             MessageWriter w = ch.request(Rtnetlink.RTM_GETNEIGH, 0);
             FdbCodec.encodeDump(w, 0, 0);
             FdbView v = new FdbView();
@@ -160,7 +182,6 @@ public final class BridgeMonitor implements AutoCloseable {
                 // empty the queue first: the kernel reports the next loss only after that
                 socket.discardQueued();
                 reseed();
-                ports.clear();
                 listener.accept(new BridgeEvent.Overrun(overruns));
                 continue;
             }
@@ -210,7 +231,10 @@ public final class BridgeMonitor implements AutoCloseable {
             }
             case Rtnetlink.RTM_NEWLINK:
             case Rtnetlink.RTM_DELLINK:
-                return portEvent(m);
+                return links.onLink(m, false);
+            case Rtnetlink.RTM_NEWMDB:
+            case Rtnetlink.RTM_DELMDB:
+                return mdbEvent(m);
             default:
                 return null;
         }
@@ -220,49 +244,14 @@ public final class BridgeMonitor implements AutoCloseable {
         return names.get(ifindex);
     }
 
-    /** AF_BRIDGE link messages are the bridge's port notifications (br_ifinfo_notify). */
-    private BridgeEvent portEvent(NlMsg m) {
-        if (m.payloadLength() < IfInfoMsg.LENGTH) {
-            return null;
+    private BridgeEvent mdbEvent(NlMsg m) {
+        List<MdbEntry> entries = new ArrayList<>(1);
+        if (!MdbCodec.decode(m, this::nameOf, entries, new ArrayList<>()) || entries.isEmpty()) {
+            return null; // router port notifications are not reported
         }
-        IfInfoMsg ifi = new IfInfoMsg().wrap(m.buffer(), m.payloadOffset());
-        Map<String, Long> attrs = new LinkedHashMap<>();
-        String[] name = new String[1];
-        int[] master = new int[1];
-        AttributeIterator it = m.attributes(new AttributeIterator(), IfInfoMsg.LENGTH);
-        AttributeIterator child = new AttributeIterator();
-        while (it.next()) {
-            switch (it.type()) {
-                case LinkCodec.IFLA_IFNAME: name[0] = it.string(); break;
-                case LinkCodec.IFLA_MASTER: master[0] = it.u32(); break;
-                case LinkCodec.IFLA_PROTINFO:
-                    PortAttributes.decode(it.nested(child), attrs);
-                    it.absorb(child);
-                    break;
-                default: break;
-            }
-        }
-        it.check();
-        if (name[0] != null) {
-            names.put(ifi.index(), name[0]);
-        }
-        if (ifi.family() != Rtnetlink.AF_BRIDGE) {
-            return null;
-        }
-        if (m.type() == Rtnetlink.RTM_DELLINK) {
-            ports.remove(ifi.index());
-            return new BridgeEvent.PortEvent(BridgeEvent.PortKind.REMOVED, ifi.index(), name[0], master[0],
-                    Collections.unmodifiableMap(attrs), Map.of());
-        }
-        Map<String, Long> before = ports.put(ifi.index(), attrs);
-        Map<String, Long> changed = new LinkedHashMap<>();
-        for (Map.Entry<String, Long> e : attrs.entrySet()) {
-            if (before == null || !e.getValue().equals(before.get(e.getKey()))) {
-                changed.put(e.getKey(), e.getValue());
-            }
-        }
-        return new BridgeEvent.PortEvent(BridgeEvent.PortKind.CHANGED, ifi.index(), name[0], master[0],
-                Collections.unmodifiableMap(attrs), Collections.unmodifiableMap(changed));
+        BridgeEvent.MdbKind kind = m.type() == Rtnetlink.RTM_DELMDB ? BridgeEvent.MdbKind.REMOVED : BridgeEvent.MdbKind.ADDED;
+        // the kernel notifies one entry per message (br_mdb_notify)
+        return new BridgeEvent.MdbEvent(kind, entries.get(0));
     }
 
     /** Overruns seen so far. */

@@ -5,7 +5,7 @@ import java.util.Set;
 
 /**
  * Which monitor events may mean that a desired state drifted: events of declared bridges and
- * ports, of declared FDB entries (removed or moved), and static entries appearing on exclusive
+ * ports (settings changed, enslaved, released, created, deleted), of declared FDB entries (removed or moved), and static entries appearing on exclusive
  * ports. Learned entries elsewhere — the bulk of FDB traffic — never cause a pass.
  */
 final class DriftFilter {
@@ -31,6 +31,9 @@ final class DriftFilter {
     boolean matters(BridgeEvent e) {
         if (e instanceof BridgeEvent.PortEvent p) {
             return devices.contains(p.name());
+        }
+        if (e instanceof BridgeEvent.BridgeChanged b) {
+            return devices.contains(b.name());
         }
         if (e instanceof BridgeEvent.FdbEvent f) {
             FdbEntry x = f.entry();

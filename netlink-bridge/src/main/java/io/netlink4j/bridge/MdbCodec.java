@@ -145,14 +145,14 @@ final class MdbCodec {
     // ------------------------------------------------------------------ decoding
 
     /**
-     * Decodes one RTM_NEWMDB (notifications, get) or RTM_GETMDB (the kernel's type for dump parts): adds its entries and router ports to the lists. {@code names} gives
+     * Decodes one RTM_NEWMDB (notifications, get), RTM_DELMDB (notifications) or RTM_GETMDB (the kernel's type for dump parts): adds its entries and router ports to the lists. {@code names} gives
      * device names (may return null). Unknown attributes are skipped.
      *
      * @return false when {@code m} is no MDB message
      * @throws io.netlink4j.core.NetlinkParseException when the message is malformed
      */
     static boolean decode(NlMsg m, IntFunction<String> names, List<MdbEntry> entries, List<MdbRouterPort> routers) {
-        if ((m.type() != Rtnetlink.RTM_NEWMDB && m.type() != Rtnetlink.RTM_GETMDB) || m.payloadLength() < BR_PORT_MSG_LENGTH) {
+        if ((m.type() != Rtnetlink.RTM_NEWMDB && m.type() != Rtnetlink.RTM_GETMDB && m.type() != Rtnetlink.RTM_DELMDB) || m.payloadLength() < BR_PORT_MSG_LENGTH) {
             return false;
         }
         ByteBuffer b = m.buffer();

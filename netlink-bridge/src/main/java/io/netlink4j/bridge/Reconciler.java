@@ -28,8 +28,11 @@ import org.slf4j.LoggerFactory;
  *       coalesced into one pass (run once the events pause for {@code settle}, at the latest
  *       {@code maxDelay} after the first).</li>
  *   <li>An overrun of the monitor's socket (events lost) causes a full pass; so does the periodic
- *       resync (default 60 s), which also catches what the monitor does not report (bridge
- *       settings are sent as plain link notifications, not bridge events).</li>
+ *       resync (default 60 s), which also catches what the monitor does not report (settings it
+ *       does not track, such as multi-bool options, and changes of devices that are down: the kernel
+ *       sends no notification for an RTM_NEWLINK change of a down device).</li>
+ *   <li>A pass's own repairs come back as events and cause one more pass, which finds nothing to
+ *       do and changes nothing; the monitor reports only real changes, so that is the end.</li>
  *   <li>A pass whose changes fail is retried with exponential back-off; a change failing
  *       {@code maxFailures} times in a row is listed in {@link ReconcilePass#persistent()}.</li>
  * </ul>

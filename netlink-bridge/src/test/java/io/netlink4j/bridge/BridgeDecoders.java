@@ -125,7 +125,7 @@ final class BridgeDecoders {
     private static int monitorUses;
 
     /**
-     * BridgeMonitor's notification decoder (FDB and port events, with its name and state maps).
+     * BridgeMonitor's notification decoder (FDB, port, bridge and MDB events, with its name and state maps).
      * One monitor of the caller's namespace serves many inputs (it only reads); replaced every
      * 10,000 inputs so its maps stay small.
      */
@@ -137,8 +137,9 @@ final class BridgeDecoders {
             monitor = BridgeMonitor.open(null, 64 * 1024);
             monitorUses = 0;
         }
-        int[] types = {Rtnetlink.RTM_NEWNEIGH, Rtnetlink.RTM_DELNEIGH, Rtnetlink.RTM_NEWLINK, Rtnetlink.RTM_DELLINK};
-        BridgeEvent e = monitor.decode(Fuzzing.message(types[d.length > 0 ? d[0] & 3 : 0], d));
+        int[] types = {Rtnetlink.RTM_NEWNEIGH, Rtnetlink.RTM_DELNEIGH, Rtnetlink.RTM_NEWLINK, Rtnetlink.RTM_DELLINK,
+            Rtnetlink.RTM_NEWMDB, Rtnetlink.RTM_DELMDB, Rtnetlink.RTM_NEWLINK, Rtnetlink.RTM_NEWLINK};
+        BridgeEvent e = monitor.decode(Fuzzing.message(types[d.length > 0 ? d[0] & 7 : 0], d));
         String.valueOf(e);
     }
 

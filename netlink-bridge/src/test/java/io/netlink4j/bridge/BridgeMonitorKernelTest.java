@@ -157,4 +157,130 @@ class BridgeMonitorKernelTest {
         assertThat(runner.isAlive()).isFalse();
         assertThat(failure.get()).isNull();
     }
+
+    private int markers;
+
+    /**
+     * Adds an FDB entry and returns every event delivered before its own: notifications arrive in
+     * order, so all those caused by earlier commands are among them.
+     */
+    private List<BridgeEvent> eventsUntilMarker() throws InterruptedException {
+        String mac = String.format("02:00:00:00:0c:%02x", ++markers);
+        ns.bridge("fdb add " + mac + " dev v0 master static");
+        List<BridgeEvent> before = new ArrayList<>();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
+        while (System.nanoTime() < deadline) {
+            BridgeEvent e = events.poll(100, TimeUnit.MILLISECONDS);
+            if (e instanceof BridgeEvent.FdbEvent f && f.entry().mac().equals(mac)) {
+                return before;
+            }
+            if (e != null) {
+                before.add(e);
+            }
+        }
+        throw new AssertionError("marker " + mac + " not seen; saw " + before);
+    }
+
+    private int ifindex(String dev) {
+        Object l = io.netlink4j.core.testing.Json.list(ns.json("ip -j link show dev " + dev)).get(0);
+        return ((Number) io.netlink4j.core.testing.Json.at(l, "ifindex")).intValue();
+    }
+
+    private static List<BridgeEvent> about(List<BridgeEvent> l, String device) {
+        return l.stream().filter(e -> e instanceof BridgeEvent.PortEvent p && device.equals(p.name())
+                || e instanceof BridgeEvent.BridgeChanged b && device.equals(b.name())).toList();
+    }
+
+    @Test
+    void portSettingsChangedWithIpLinkTypeBridgeSlaveAreReportedOnce() throws Exception {
+        mon = nl.monitor();
+        start(events::add);
+        eventsUntilMarker(); // the monitor is live
+        // the kernel sends AF_BRIDGE (IFLA_PROTINFO) and AF_UNSPEC (IFLA_INFO_SLAVE_DATA) RTM_NEWLINK
+        ns.ip("link set dev v0 type bridge_slave hairpin on");
+        List<BridgeEvent> seen = about(eventsUntilMarker(), "v0");
+        assertThat(seen).singleElement().isInstanceOfSatisfying(BridgeEvent.PortEvent.class, p -> {
+            assertThat(p.kind()).isEqualTo(BridgeEvent.PortKind.CHANGED);
+            assertThat(p.changed()).containsExactly(java.util.Map.entry("hairpin", 1L));
+            assertThat(p.attributes()).containsEntry("hairpin", 1L).containsEntry("learning", 1L);
+            assertThat(p.master()).isEqualTo(ifindex("br0"));
+        });
+        // the same setting again: notifications, but nothing changed
+        ns.ip("link set dev v0 type bridge_slave hairpin on");
+        assertThat(about(eventsUntilMarker(), "v0")).isEmpty();
+        // bridge link set: AF_BRIDGE only
+        ns.bridge("link set dev v0 learning off");
+        assertThat(about(eventsUntilMarker(), "v0")).singleElement().satisfies(e ->
+                assertThat(((BridgeEvent.PortEvent) e).changed()).containsExactly(java.util.Map.entry("learning", 0L)));
+        // the independent reader agrees with what the events said
+        Object info = io.netlink4j.core.testing.Json.at(io.netlink4j.core.testing.Json.list(ns.json("ip -d -j link show dev v0")).get(0),
+                "linkinfo", "info_slave_data");
+        assertThat(io.netlink4j.core.testing.Json.at(info, "hairpin")).isEqualTo(true);
+        assertThat(io.netlink4j.core.testing.Json.at(info, "learning")).isEqualTo(false);
+    }
+
+    @Test
+    void bridgeSettingsChangesAreReportedOnce() throws Exception {
+        mon = nl.monitor();
+        start(events::add);
+        eventsUntilMarker();
+        ns.ip("link set dev br0 type bridge ageing_time 1000");
+        assertThat(about(eventsUntilMarker(), "br0")).singleElement().isInstanceOfSatisfying(BridgeEvent.BridgeChanged.class, b -> {
+            assertThat(b.kind()).isEqualTo(BridgeEvent.PortKind.CHANGED);
+            assertThat(b.changed()).containsExactly(java.util.Map.entry("ageing_time", 1000L));
+            assertThat(b.attributes()).containsEntry("ageing_time", 1000L).containsEntry("stp_state", 0L);
+        });
+        ns.ip("link set dev br0 type bridge ageing_time 1000");
+        assertThat(about(eventsUntilMarker(), "br0")).isEmpty();
+        ns.ip("link set dev br0 type bridge stp_state 1");
+        // STP may move v0 through its states as well (port events); br0 changes once
+        assertThat(about(eventsUntilMarker(), "br0")).singleElement().satisfies(e ->
+                assertThat(((BridgeEvent.BridgeChanged) e).changed()).containsExactly(java.util.Map.entry("stp_state", 1L)));
+    }
+
+    @Test
+    void portsEnslavedReenslavedAndDeletedAreReported() throws Exception {
+        ns.ip("link add br1 type bridge");
+        mon = nl.monitor();
+        start(events::add);
+        eventsUntilMarker();
+        ns.ip("link add v2 type veth peer name v3");
+        ns.ip("link set v2 master br0");
+        List<BridgeEvent> enslaved = about(eventsUntilMarker(), "v2");
+        assertThat(enslaved).singleElement().isInstanceOfSatisfying(BridgeEvent.PortEvent.class, p -> {
+            assertThat(p.kind()).isEqualTo(BridgeEvent.PortKind.ADDED);
+            assertThat(p.master()).isEqualTo(ifindex("br0"));
+            assertThat(p.changed()).containsKeys("state", "learning", "hairpin");
+        });
+        ns.ip("link set v2 master br1");
+        List<BridgeEvent> moved = about(eventsUntilMarker(), "v2");
+        assertThat(moved).extracting(e -> ((BridgeEvent.PortEvent) e).kind())
+                .containsExactly(BridgeEvent.PortKind.REMOVED, BridgeEvent.PortKind.ADDED);
+        assertThat(((BridgeEvent.PortEvent) moved.get(1)).master()).isEqualTo(ifindex("br1"));
+        ns.ip("link del v2");
+        assertThat(about(eventsUntilMarker(), "v2")).singleElement().satisfies(e ->
+                assertThat(((BridgeEvent.PortEvent) e).kind()).isEqualTo(BridgeEvent.PortKind.REMOVED));
+        ns.ip("link del br1");
+        assertThat(about(eventsUntilMarker(), "br1")).singleElement().satisfies(e ->
+                assertThat(((BridgeEvent.BridgeChanged) e).kind()).isEqualTo(BridgeEvent.PortKind.REMOVED));
+    }
+
+    @Test
+    void mdbEntriesAddedAndRemovedByIproute2AreReported() throws Exception {
+        mon = nl.monitor();
+        start(events::add);
+        eventsUntilMarker();
+        ns.bridge("mdb add dev br0 port v0 grp 239.1.1.1 permanent");
+        BridgeEvent.MdbEvent added = await(BridgeEvent.MdbEvent.class, e -> "239.1.1.1".equals(e.entry().group()));
+        assertThat(added.kind()).isEqualTo(BridgeEvent.MdbKind.ADDED);
+        assertThat(added.entry().port()).isEqualTo("v0");
+        assertThat(added.entry().bridge()).isEqualTo("br0");
+        assertThat(added.entry().permanent()).isTrue();
+        assertThat(ns.bridge("-j mdb show dev br0")).contains("239.1.1.1");
+        ns.bridge("mdb del dev br0 port v0 grp 239.1.1.1");
+        BridgeEvent.MdbEvent removed = await(BridgeEvent.MdbEvent.class, e -> "239.1.1.1".equals(e.entry().group()));
+        assertThat(removed.kind()).isEqualTo(BridgeEvent.MdbKind.REMOVED);
+        assertThat(removed.entry().port()).isEqualTo("v0");
+        assertThat(ns.bridge("-j mdb show dev br0")).doesNotContain("239.1.1.1");
+    }
 }

@@ -25,7 +25,6 @@ class BridgeOptionsKernelTest {
     void setUp() {
         ns = TestNetns.create();
         try {
-            ns.exec("sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1");
             ns.ip("link add br0 type bridge");
             nl = BridgeNetlink.open(ns.name());
         } catch (RuntimeException e) {

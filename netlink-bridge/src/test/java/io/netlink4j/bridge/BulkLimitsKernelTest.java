@@ -21,42 +21,13 @@ import org.junit.jupiter.api.Test;
 @KernelTest
 class BulkLimitsKernelTest {
 
-    /** A namespace with IPv6 off before any link exists: no autoconfiguration traffic, no 33:33 entries. */
-    static TestNetns quietNetns() {
-        TestNetns ns = TestNetns.create();
-        try {
-            ns.exec("sysctl -qw net.ipv6.conf.all.disable_ipv6=1");
-            ns.exec("sysctl -qw net.ipv6.conf.default.disable_ipv6=1");
-            return ns;
-        } catch (RuntimeException e) {
-            ns.close();
-            throw e;
-        }
-    }
-
-    static TestNetns quietBridgeAndPort() {
-        TestNetns ns = quietNetns();
-        try {
-            ns.ip("link add br0 type bridge");
-            ns.ip("link add v0 type veth peer name v1");
-            ns.ip("link set v0 master br0");
-            ns.ip("link set br0 up");
-            ns.ip("link set v0 up");
-            ns.ip("link set v1 up");
-            return ns;
-        } catch (RuntimeException e) {
-            ns.close();
-            throw e;
-        }
-    }
-
     static String mac(int i) {
         return String.format("02:00:00:%02x:%02x:%02x", (i >> 16) & 0xff, (i >> 8) & 0xff, i & 0xff);
     }
 
     @Test
     void window4096OfVxlanAppendsFitsWhatTheSocketAccepts() throws Exception {
-        TestNetns ns = quietNetns();
+        TestNetns ns = TestNetns.create();
         BridgeNetlink nl = null;
         try {
             ns.ip("link add vx0 type vxlan id 42 dstport 4789 local 10.0.0.1 nolearning");
@@ -85,7 +56,7 @@ class BulkLimitsKernelTest {
         // (425,984 after the kernel doubles it) as a process without CAP_NET_ADMIN gets from
         // SO_RCVBUF under the default net.core.rmem_max of 212,992.
         ChannelOptions small = ChannelOptions.defaults().withSocketReceiveBytes(212_992);
-        TestNetns ns = quietBridgeAndPort();
+        TestNetns ns = TestNetns.withBridgeAndPort();
         BridgeNetlink nl = null;
         try (RtnlChannel probe = RtnlChannel.open(ns.name(), small)) {
             ChannelFeatures f = probe.features();

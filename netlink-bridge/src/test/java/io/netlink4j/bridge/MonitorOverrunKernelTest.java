@@ -33,7 +33,7 @@ class MonitorOverrunKernelTest {
 
     @Test
     void everyOverrunIsReportedAndTheKnownSetEndsEqualToTheKernelFdb() throws Exception {
-        TestNetns ns = BulkLimitsKernelTest.quietBridgeAndPort();
+        TestNetns ns = TestNetns.withBridgeAndPort();
         BridgeMonitor mon = null;
         Thread runner = null;
         AtomicReference<Throwable> failure = new AtomicReference<>();

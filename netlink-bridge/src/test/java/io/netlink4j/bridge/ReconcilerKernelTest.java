@@ -155,28 +155,78 @@ class ReconcilerKernelTest {
         }
     }
 
+    /** No FDB entry declared: the initial apply then changes only settings. */
+    static final BridgeState NO_FDB = BridgeState.builder()
+            .bridge(DesiredBridge.of("br0", BridgeSettings.builder().ageingTimeCentis(20000).build())
+                    .withPort(DesiredPort.builder("v0")
+                            .settings(PortSettings.builder().proxyArp(true).hairpin(true).build()).build()))
+            .build();
+
+    private boolean ageingFixed() {
+        return Long.valueOf(20000).equals(k.bridgeData("br0").get("ageing_time"));
+    }
+
+    /** Waits until no pass has run for a second (20 settle periods); returns the passes so far. */
+    private List<ReconcilePass> quiet() throws InterruptedException {
+        long end = System.currentTimeMillis() + PATIENCE_MS;
+        while (System.currentTimeMillis() < end) {
+            int n = passes.size();
+            Thread.sleep(1000);
+            if (passes.size() == n) {
+                return List.copyOf(passes);
+            }
+        }
+        throw new AssertionError("passes never stopped: " + passes.size() + " so far, the last " + passes.get(passes.size() - 1));
+    }
+
+    @Test
+    void ipLinkTypeBridgeSlaveAndBridgeOptionDriftIsRepairedFromEvents() throws Exception {
+        // the kernel notifies RTM_NEWLINK changes of a device only while it is up (netdev_state_change):
+        // on a down port or bridge this drift makes no notification at all, and only a periodic pass sees it
+        k.ns.ip("link set br0 up");
+        k.ns.ip("link set v1 up");
+        k.ns.ip("link set v0 up");
+        eventually("v0 forwarding", () -> "forwarding".equals(k.slaveData("v0").get("state")));
+        start(NO_FDB, Duration.ofHours(1)); // no periodic pass within the test: only events can trigger one
+        eventually("initial apply", () -> r.healthy());
+        List<ReconcilePass> before = quiet();
+        // the initial apply's own changes came back as events: at most one more pass, which did nothing
+        assertThat(before.get(before.size() - 1).applied()).as("%s", before).isZero();
+        // AF_UNSPEC (and AF_BRIDGE) link notifications for the port, AF_UNSPEC only for the bridge
+        k.ns.ip("link set dev v0 type bridge_slave proxy_arp off");
+        eventually("port setting repaired", this::v0Fixed);
+        k.ns.ip("link set dev br0 type bridge ageing_time 1000");
+        eventually("bridge setting repaired", this::ageingFixed);
+        eventually("repairs reported", () -> passes.stream().mapToInt(ReconcilePass::applied).sum() == 4);
+        List<ReconcilePass> after = quiet();
+        assertThat(after.subList(before.size(), after.size())).extracting(ReconcilePass::trigger)
+                .containsOnly(ReconcilePass.Trigger.DRIFT);
+        assertThat(after.subList(before.size(), after.size())).flatExtracting(p -> p.result() == null ? List.of()
+                : p.result().results().stream().map(x -> x.change().toString()).toList())
+                .containsExactlyInAnyOrder("port v0: proxy_arp off -> on", "bridge br0: ageing_time 1000 -> 20000");
+        // the repairs' own notifications caused at most one pass each, which found nothing to do; then none
+        assertThat(after.get(after.size() - 1).applied()).isZero();
+        assertThat(after.size() - before.size()).isBetween(2, 4);
+    }
+
     @Test
     void thePeriodicPassRepairsWhatTheMonitorDoesNotReport() throws Exception {
-        // no FDB entry declared: the initial apply then causes no event of its own (an FDB entry
-        // it adds would, and the drift pass that follows could repair the drift below first)
-        BridgeState noFdb = BridgeState.builder()
-                .bridge(DesiredBridge.of("br0", BridgeSettings.builder().ageingTimeCentis(20000).build())
-                        .withPort(DesiredPort.builder("v0")
-                                .settings(PortSettings.builder().proxyArp(true).hairpin(true).build()).build()))
-                .build();
-        start(noFdb, Duration.ofMillis(300));
-        eventually("initial apply", () -> r.healthy());
-        k.ns.ip("link set dev br0 type bridge ageing_time 1000");
-        // ip link set ... type bridge_slave is reported as a plain link notification, not a bridge event
-        k.ns.ip("link set dev v0 type bridge_slave proxy_arp off");
-        eventually("bridge setting repaired", () -> Long.valueOf(20000).equals(k.bridgeData("br0").get("ageing_time")));
-        eventually("port setting repaired", this::v0Fixed);
-        // the initial pass applied 2 changes (bridge, port), the repairs 2 more (reported after the ack)
-        eventually("repairs reported", () -> passes.stream().mapToInt(ReconcilePass::applied).sum() == 4);
-        // only periodic passes ran after the initial one: these changes are no bridge events
-        assertThat(passes).extracting(ReconcilePass::trigger).first().isEqualTo(ReconcilePass.Trigger.INITIAL);
-        assertThat(passes.subList(1, passes.size())).extracting(ReconcilePass::trigger)
-                .containsOnly(ReconcilePass.Trigger.RESYNC);
+        // a monitor of another, empty namespace: it reports nothing of k.ns, so only periodic passes repair
+        try (io.netlink4j.core.testing.TestNetns elsewhere = io.netlink4j.core.testing.TestNetns.create()) {
+            r = Reconciler.builder(k.nl, NO_FDB).monitors(() -> BridgeMonitor.open(elsewhere.name())).listener(passes::add)
+                    .resync(Duration.ofMillis(300)).settle(Duration.ofMillis(50)).start();
+            eventually("initial apply", () -> r.healthy());
+            k.ns.ip("link set dev br0 type bridge ageing_time 1000");
+            k.ns.ip("link set dev v0 type bridge_slave proxy_arp off");
+            eventually("bridge setting repaired", this::ageingFixed);
+            eventually("port setting repaired", this::v0Fixed);
+            // the initial pass applied 2 changes (bridge, port), the repairs 2 more (reported after the ack)
+            eventually("repairs reported", () -> passes.stream().mapToInt(ReconcilePass::applied).sum() == 4);
+            assertThat(passes).extracting(ReconcilePass::trigger).first().isEqualTo(ReconcilePass.Trigger.INITIAL);
+            assertThat(passes.subList(1, passes.size())).extracting(ReconcilePass::trigger)
+                    .containsOnly(ReconcilePass.Trigger.RESYNC);
+            r.close(); // before its monitor's namespace goes
+        }
     }
 
     @Test

@@ -32,7 +32,6 @@ class VxlanFdbKernelTest {
     void setUp() {
         ns = TestNetns.create();
         try {
-            ns.exec("sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1");
             ns.ip("link add br0 type bridge");
             ns.ip("link add v0 type veth peer name v1");
             ns.ip("link set v0 master br0");

@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
@@ -41,6 +42,11 @@ public final class DemoCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
+    @Option(names = "--keep", description = {
+        "After the last step, keep the namespace until Ctrl-C, to look around in it",
+        "(ip -n NAME ..., nlbridge --netns NAME ...); Ctrl-C then removes it."})
+    boolean keep;
+
     @Override
     public Integer call() {
         Nlbridge app = (Nlbridge) spec.root().userObject();
@@ -53,10 +59,25 @@ public final class DemoCommand implements Callable<Integer> {
         out.println("== creating network namespace " + name + " (removed at the end, also on Ctrl-C)");
         out.flush();
         try (DemoNetns ns = DemoNetns.create(name)) {
-            return new Script(ns.name(), out, err, app.json()).run();
+            int status = new Script(ns.name(), out, err, app.json()).run();
+            if (keep) {
+                out.println("== keeping network namespace " + name + "; press Ctrl-C to remove it");
+                out.flush();
+                waitForInterrupt();   // Ctrl-C runs the namespace's shutdown hook
+            }
+            return status;
         } finally {
             out.println("== removed network namespace " + name);
             out.flush();
+        }
+    }
+
+    /** Blocks until the JVM is stopped (Ctrl-C); returns if the thread is interrupted. */
+    private static void waitForInterrupt() {
+        try {
+            new java.util.concurrent.CountDownLatch(1).await();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
     }
 

@@ -24,6 +24,15 @@ final class EventFormat {
             p.changed().forEach((k, v) -> sb.append(' ').append(k).append(' ').append(v));
             return sb.toString();
         }
+        if (event instanceof BridgeEvent.BridgeChanged b) {
+            StringBuilder sb = new StringBuilder("bridge ").append(b.kind().name().toLowerCase(Locale.ROOT)).append(' ')
+                    .append(b.name() != null ? b.name() : names.apply(b.ifindex()));
+            b.changed().forEach((k, v) -> sb.append(' ').append(k).append(' ').append(v));
+            return sb.toString();
+        }
+        if (event instanceof BridgeEvent.MdbEvent m) {
+            return "mdb " + m.kind().name().toLowerCase(Locale.ROOT) + " " + MdbFormat.line(m.entry(), false, false);
+        }
         if (event instanceof BridgeEvent.Overrun o) {
             return "overrun: events were lost (" + o.count() + " so far); the FDB view was reloaded";
         }
@@ -44,14 +53,28 @@ final class EventFormat {
             if (p.master() != 0) {
                 g.writeStringField("master", names.apply(p.master()));
             }
-            g.writeObjectFieldStart("changed");
-            for (Map.Entry<String, Long> e : p.changed().entrySet()) {
-                g.writeNumberField(e.getKey(), e.getValue());
-            }
-            g.writeEndObject();
+            changed(g, p.changed());
+        } else if (event instanceof BridgeEvent.BridgeChanged b) {
+            g.writeStringField("event", "bridge");
+            g.writeStringField("kind", b.kind().name().toLowerCase(Locale.ROOT));
+            g.writeStringField("ifname", b.name() != null ? b.name() : names.apply(b.ifindex()));
+            changed(g, b.changed());
+        } else if (event instanceof BridgeEvent.MdbEvent m) {
+            g.writeStringField("event", "mdb");
+            g.writeStringField("kind", m.kind().name().toLowerCase(Locale.ROOT));
+            g.writeFieldName("entry");
+            MdbFormat.entry(g, m.entry(), false, false);
         } else if (event instanceof BridgeEvent.Overrun o) {
             g.writeStringField("event", "overrun");
             g.writeNumberField("count", o.count());
+        }
+        g.writeEndObject();
+    }
+
+    private static void changed(JsonGenerator g, Map<String, Long> changed) throws IOException {
+        g.writeObjectFieldStart("changed");
+        for (Map.Entry<String, Long> e : changed.entrySet()) {
+            g.writeNumberField(e.getKey(), e.getValue());
         }
         g.writeEndObject();
     }

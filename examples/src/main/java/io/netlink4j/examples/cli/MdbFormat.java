@@ -60,41 +60,46 @@ final class MdbFormat {
         return n != null ? n : "if" + index;
     }
 
+    /** One entry as {@code bridge mdb show} (and {@code bridge monitor mdb}) prints it. */
+    static String line(MdbEntry e, boolean details, boolean stats) {
+        StringBuilder sb = new StringBuilder("dev ").append(name(e.bridge(), e.bridgeIndex())).append(" port ")
+                .append(name(e.port(), e.portIndex())).append(" grp ").append(e.group());
+        if (e.source() != null) {
+            sb.append(" src ").append(e.source());
+        }
+        sb.append(e.permanent() ? " permanent" : " temp");
+        if (details) {
+            if (e.filterMode() != null) {
+                sb.append(" filter_mode ").append(e.filterMode().iprouteName());
+            }
+            if (!e.sources().isEmpty()) {
+                List<String> l = new ArrayList<>();
+                for (MdbSource s : e.sources()) {
+                    l.add(s.address() + (s.timer() != null ? "/" + timer(s.timer(), false) : ""));
+                }
+                sb.append(" source_list ").append(String.join(",", l));
+            }
+            if (e.protocol() >= 0) {
+                sb.append(" proto ").append(protocol(e.protocol()));
+            }
+        }
+        for (MdbFlag f : MdbFlag.values()) {
+            if (e.flags().contains(f)) {
+                sb.append(' ').append(f.iprouteName());
+            }
+        }
+        if (e.vlan() != 0) {
+            sb.append(" vid ").append(e.vlan());
+        }
+        if (stats && e.timer() != null) {
+            sb.append(' ').append(timer(e.timer(), true));
+        }
+        return sb.toString();
+    }
+
     static void text(PrintWriter out, MdbTable t, boolean details, boolean stats) {
         for (MdbEntry e : t.entries()) {
-            StringBuilder sb = new StringBuilder("dev ").append(name(e.bridge(), e.bridgeIndex())).append(" port ")
-                    .append(name(e.port(), e.portIndex())).append(" grp ").append(e.group());
-            if (e.source() != null) {
-                sb.append(" src ").append(e.source());
-            }
-            sb.append(e.permanent() ? " permanent" : " temp");
-            if (details) {
-                if (e.filterMode() != null) {
-                    sb.append(" filter_mode ").append(e.filterMode().iprouteName());
-                }
-                if (!e.sources().isEmpty()) {
-                    List<String> l = new ArrayList<>();
-                    for (MdbSource s : e.sources()) {
-                        l.add(s.address() + (s.timer() != null ? "/" + timer(s.timer(), false) : ""));
-                    }
-                    sb.append(" source_list ").append(String.join(",", l));
-                }
-                if (e.protocol() >= 0) {
-                    sb.append(" proto ").append(protocol(e.protocol()));
-                }
-            }
-            for (MdbFlag f : MdbFlag.values()) {
-                if (e.flags().contains(f)) {
-                    sb.append(' ').append(f.iprouteName());
-                }
-            }
-            if (e.vlan() != 0) {
-                sb.append(" vid ").append(e.vlan());
-            }
-            if (stats && e.timer() != null) {
-                sb.append(' ').append(timer(e.timer(), true));
-            }
-            out.println(sb);
+            out.println(line(e, details, stats));
         }
         if (details) {
             for (Map.Entry<String, List<MdbRouterPort>> b : routersByBridge(t).entrySet()) {
@@ -153,7 +158,8 @@ final class MdbFormat {
         g.writeEndArray();
     }
 
-    private static void entry(JsonGenerator g, MdbEntry e, boolean details, boolean stats) throws IOException {
+    /** One entry as a JSON object with bridge -j mdb show's keys. */
+    static void entry(JsonGenerator g, MdbEntry e, boolean details, boolean stats) throws IOException {
         g.writeStartObject();
         g.writeNumberField("index", e.bridgeIndex());
         g.writeStringField("dev", name(e.bridge(), e.bridgeIndex()));

@@ -11,12 +11,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code nlbridge monitor [--count N]}: FDB and bridge-port events as they happen, one per line
+ * {@code nlbridge monitor [--count N]}: FDB, bridge, bridge-port and MDB events as they happen, one per line
  * (with --json one JSON object per line), until Ctrl-C or N events.
  */
 @Command(name = "monitor", description = {
-    "Print FDB and bridge port events as they happen.",
-    "One line per event (like bridge monitor fdb link) until Ctrl-C or --count events;",
+    "Print FDB, bridge, bridge port and MDB events as they happen.",
+    "One line per event (like bridge monitor fdb link mdb) until Ctrl-C or --count events;",
     "with --json one JSON object per line."})
 public final class MonitorCommand extends NlCommand {
     @Option(names = "--count", paramLabel = "N", description = "Stop after N events.")

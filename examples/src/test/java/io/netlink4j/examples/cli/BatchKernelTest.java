@@ -5,31 +5,17 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netlink4j.core.testing.Json;
 import io.netlink4j.core.testing.KernelTest;
-import io.netlink4j.core.testing.TestNetns;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code nlbridge -batch FILE}: many commands in one run, checked with {@code ip -d -j link show}. */
 @KernelTest
-class BatchKernelTest {
-    TestNetns ns;
+class BatchKernelTest extends WithBridgeAndPort {
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void setUp() {
-        ns = TestNetns.withBridgeAndPort();
-    }
-
-    @AfterEach
-    void tearDown() {
-        ns.close();
-    }
 
     private Object slave(String key) {
         return Json.at(Json.at(ns.json("ip -d -j link show dev v0"), 0), "linkinfo", "info_slave_data", key);

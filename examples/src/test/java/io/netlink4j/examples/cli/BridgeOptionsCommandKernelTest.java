@@ -19,7 +19,6 @@ class BridgeOptionsCommandKernelTest {
     void setUp() {
         ns = TestNetns.create();
         try {
-            ns.exec("sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1");
             ns.ip("link add br0 type bridge");
         } catch (RuntimeException e) {
             ns.close();

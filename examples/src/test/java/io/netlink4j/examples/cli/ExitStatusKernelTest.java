@@ -4,13 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netlink4j.core.testing.Json;
 import io.netlink4j.core.testing.KernelTest;
-import io.netlink4j.core.testing.TestNetns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -20,23 +17,11 @@ import org.junit.jupiter.api.io.TempDir;
  * meet it, with the same wording. Namespace: br0 with port v0; v1 (v0's peer) is no port.
  */
 @KernelTest
-class ExitStatusKernelTest {
+class ExitStatusKernelTest extends WithBridgeAndPort {
     static final String MAC = "02:00:00:00:77:01";
-
-    TestNetns ns;
 
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void setUp() {
-        ns = TestNetns.withBridgeAndPort();
-    }
-
-    @AfterEach
-    void tearDown() {
-        ns.close();
-    }
 
     Cli.Result run(String... args) {
         return Cli.in(ns.name(), args);

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netlink4j.core.testing.Json;
 import io.netlink4j.core.testing.KernelTest;
-import io.netlink4j.core.testing.TestNetns;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -14,27 +13,13 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 @KernelTest
-class FdbLoadCommandKernelTest {
-    TestNetns ns;
-
+class FdbLoadCommandKernelTest extends WithBridgeAndPort {
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void setUp() {
-        ns = TestNetns.withBridgeAndPort();
-    }
-
-    @AfterEach
-    void tearDown() {
-        ns.close();
-    }
 
     /** MACs of the static entries of br0 (what a load adds), as bridge reports them. */
     Set<String> staticMacs() {

@@ -4,14 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.netlink4j.core.testing.Json;
 import io.netlink4j.core.testing.KernelTest;
-import io.netlink4j.core.testing.TestNetns;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Set;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -21,39 +18,14 @@ import org.junit.jupiter.api.io.TempDir;
  * Checked with {@code bridge -j fdb show}.
  */
 @KernelTest
-class FdbLoadOrderKernelTest {
+class FdbLoadOrderKernelTest extends WithBridgeAndPort {
     static final String A = "02:00:00:00:0a:01";
     static final String B = "02:00:00:00:0b:01";
     static final String C = "02:00:00:00:0c:01";
     static final String D = "02:00:00:00:0d:01";
 
-    TestNetns ns;
-
     @TempDir
     Path dir;
-
-    @BeforeEach
-    void setUp() {
-        ns = TestNetns.create();
-        try {
-            // quiet: IPv6 off before the links exist
-            ns.exec("sysctl -qw net.ipv6.conf.all.disable_ipv6=1");
-            ns.exec("sysctl -qw net.ipv6.conf.default.disable_ipv6=1");
-            ns.ip("link add br0 type bridge");
-            ns.ip("link add v0 type veth peer name v1");
-            ns.ip("link set v0 master br0");
-            ns.ip("link set br0 up");
-            ns.ip("link set v0 up");
-        } catch (RuntimeException e) {
-            ns.close();
-            throw e;
-        }
-    }
-
-    @AfterEach
-    void tearDown() {
-        ns.close();
-    }
 
     /** The static entries of br0 that this test adds (MACs 02:00:00:00:..). */
     Set<String> staticMacs() {

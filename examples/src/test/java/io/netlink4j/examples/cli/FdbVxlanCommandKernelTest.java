@@ -22,7 +22,6 @@ class FdbVxlanCommandKernelTest {
     void setUp() {
         ns = TestNetns.create();
         try {
-            ns.exec("sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1");
             ns.ip("link add br0 type bridge");
             ns.ip("link add v0 type veth peer name v1");
             ns.ip("link add vxlan0 type vxlan id 42 dstport 4789 nolearning");

@@ -20,7 +20,6 @@ class MdbCommandKernelTest {
     void setUp() {
         ns = TestNetns.create();
         try {
-            ns.exec("sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1");
             ns.ip("link add br0 type bridge mcast_snooping 1 mcast_igmp_version 3");
             ns.ip("link add v0 type veth peer name v1");
             ns.ip("link add v2 type veth peer name v3");

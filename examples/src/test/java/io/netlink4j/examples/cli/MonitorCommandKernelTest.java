@@ -40,6 +40,11 @@ class MonitorCommandKernelTest {
      * for their own MACs and only the number of the others.
      */
     Cli.Result monitorWhileAdding(int count, String... extra) throws Exception {
+        return monitorWhile(count, i -> ns.bridge(String.format("fdb add 02:00:00:00:01:%02x dev v0 master static", i)), extra);
+    }
+
+    /** Runs the monitor while calling {@code change} with 1, 2, ... until it has printed {@code count} events. */
+    Cli.Result monitorWhile(int count, java.util.function.IntConsumer change, String... extra) throws Exception {
         AtomicBoolean done = new AtomicBoolean();
         String[] args = new String[extra.length + 3];
         System.arraycopy(extra, 0, args, 0, extra.length);
@@ -55,7 +60,7 @@ class MonitorCommandKernelTest {
         });
         // the monitor subscribes when it starts: keep making changes until it has seen enough
         for (int i = 1; !done.get() && i < 200; i++) {
-            ns.bridge(String.format("fdb add 02:00:00:00:01:%02x dev v0 master static", i));
+            change.accept(i);
             try {
                 mon.get(50, TimeUnit.MILLISECONDS);
             } catch (TimeoutException e) {
@@ -112,5 +117,56 @@ class MonitorCommandKernelTest {
         Cli.Result r = Cli.in(ns.name(), "monitor", "--count", "0");
         assertThat(r.status()).isEqualTo(2);
         assertThat(r.errLines()).singleElement().asString().isEqualTo("nlbridge: monitor: --count must be at least 1: 0");
+    }
+
+    /**
+     * Runs the monitor while another thread keeps changing br0's ageing time (1000, 1001, ...) and
+     * adding MDB entries (239.1.1.1, .2, ...) until it has printed {@code count} events.
+     */
+    Cli.Result monitorWhileChangingBridgeAndMdb(int count, String... extra) throws Exception {
+        return monitorWhile(count, i -> {
+            ns.ip("link set dev br0 type bridge ageing_time " + (999 + i));
+            ns.bridge("mdb add dev br0 port v0 grp 239.1.1." + i + " permanent");
+        }, extra);
+    }
+
+    @Test
+    void printsBridgeSettingAndMdbEvents() throws Exception {
+        Cli.Result r = monitorWhileChangingBridgeAndMdb(6);
+        assertThat(r.status()).as(r.toString()).isZero();
+        List<String> lines = r.out().lines().toList();
+        assertThat(lines).hasSize(6);
+        List<String> bridge = lines.stream().filter(l -> l.startsWith("bridge ")).toList();
+        // only the groups this test adds (br0's own joins are not its business)
+        List<String> mdb = lines.stream().filter(l -> l.startsWith("mdb ") && l.contains(" grp 239.1.1.")).toList();
+        assertThat(bridge).as(r.toString()).isNotEmpty().allSatisfy(l -> assertThat(l).matches("bridge changed br0 ageing_time 1[0-9]{3}"));
+        assertThat(mdb).as(r.toString()).isNotEmpty().allSatisfy(l -> assertThat(l).matches("mdb added dev br0 port v0 grp 239\\.1\\.1\\.[0-9]+ permanent"));
+        // the independent reader has every group the monitor reported
+        String shown = ns.bridge("-j mdb show dev br0");
+        for (String l : mdb) {
+            assertThat(shown).contains("\"" + l.split(" ")[6] + "\"");
+        }
+    }
+
+    @Test
+    void bridgeSettingAndMdbEventsAsJson() throws Exception {
+        Cli.Result r = monitorWhileChangingBridgeAndMdb(6, "--json");
+        assertThat(r.status()).as(r.toString()).isZero();
+        List<Object> events = r.out().lines().map(Json::parse).toList();
+        assertThat(events).hasSize(6);
+        List<Object> bridge = events.stream().filter(j -> "bridge".equals(Json.at(j, "event"))).toList();
+        List<Object> mdb = events.stream().filter(j -> "mdb".equals(Json.at(j, "event"))
+                && String.valueOf(Json.at(j, "entry", "grp")).startsWith("239.1.1.")).toList();
+        assertThat(bridge).as(r.toString()).isNotEmpty().allSatisfy(j -> {
+            assertThat(Json.at(j, "kind")).isEqualTo("changed");
+            assertThat(Json.at(j, "ifname")).isEqualTo("br0");
+            assertThat(Json.map(Json.at(j, "changed"))).containsOnlyKeys("ageing_time");
+        });
+        assertThat(mdb).as(r.toString()).isNotEmpty().allSatisfy(j -> {
+            assertThat(Json.at(j, "kind")).isEqualTo("added");
+            assertThat(Json.at(j, "entry", "dev")).isEqualTo("br0");
+            assertThat(Json.at(j, "entry", "port")).isEqualTo("v0");
+            assertThat(Json.at(j, "entry", "state")).isEqualTo("permanent");
+        });
     }
 }

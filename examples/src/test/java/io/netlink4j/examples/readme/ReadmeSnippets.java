@@ -107,7 +107,11 @@ final class ReadmeSnippets {
                     if (event instanceof BridgeEvent.FdbEvent f) {
                         System.out.println(f.kind() + " " + f.entry());
                     } else if (event instanceof BridgeEvent.PortEvent pe) {
-                        System.out.println(pe.name() + " changed " + pe.changed());
+                        System.out.println(pe.name() + " " + pe.kind() + " " + pe.changed());
+                    } else if (event instanceof BridgeEvent.BridgeChanged bc) {
+                        System.out.println(bc.name() + " " + bc.kind() + " " + bc.changed());
+                    } else if (event instanceof BridgeEvent.MdbEvent me) {
+                        System.out.println(me.kind() + " " + me.entry());
                     } else if (event instanceof BridgeEvent.Overrun) {
                         resync();
                     }
