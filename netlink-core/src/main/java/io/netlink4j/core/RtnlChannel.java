@@ -463,19 +463,22 @@ public final class RtnlChannel implements AutoCloseable {
             if (r >= 0) {
                 return r;
             }
-            int e = -r;
-            if (e == Errno.EINTR) {
-                continue;
+            if (-r != Errno.EINTR) {
+                throw receiveFailed(op, -r);
             }
-            if (e == Errno.EAGAIN) {
-                close();
-                throw new NetlinkTimeoutException(op, options.timeoutMillis());
-            }
-            if (e == Errno.ENOBUFS) {
-                throw broken(op, e, "the socket's receive buffer overran and replies were lost");
-            }
-            throw NetlinkException.of(op, e, null, null);
         }
+    }
+
+    /** A failed receive: a timeout or an overrun closes the channel. */
+    private NetlinkException receiveFailed(String op, int e) {
+        if (e == Errno.EAGAIN) {
+            close();
+            return new NetlinkTimeoutException(op, options.timeoutMillis());
+        }
+        if (e == Errno.ENOBUFS) {
+            return broken(op, e, "the socket's receive buffer overran and replies were lost");
+        }
+        return NetlinkException.of(op, e, null, null);
     }
 
     private ChannelBrokenException broken(String op, int errno, String why) {
@@ -659,18 +662,9 @@ public final class RtnlChannel implements AutoCloseable {
             if (r > 0) {
                 return r;
             }
-            int e = -r;
-            if (r == 0 || e == Errno.EINTR) {
-                continue;
+            if (r < 0 && -r != Errno.EINTR) {
+                throw receiveFailed(op, -r);
             }
-            if (e == Errno.EAGAIN) {
-                close();
-                throw new NetlinkTimeoutException(op, options.timeoutMillis());
-            }
-            if (e == Errno.ENOBUFS) {
-                throw broken(op, e, "the socket's receive buffer overran and replies were lost");
-            }
-            throw NetlinkException.of(op, e, null, null);
         }
     }
 
