@@ -52,6 +52,23 @@ public final class LibC {
     public static final int MSG_PEEK = 0x2;
     public static final int MSG_DONTWAIT = 0x40;
     public static final int MSG_TRUNC = 0x20;
+    /** recvmmsg(2): block for the first datagram only, then take what is already queued. */
+    public static final int MSG_WAITFORONE = 0x10000;
+
+    /**
+     * struct mmsghdr on LP64: a struct msghdr (msg_name @0, msg_namelen @8, msg_iov @16,
+     * msg_iovlen @24, msg_control @32, msg_controllen @40, msg_flags @48; 56 bytes) then
+     * unsigned int msg_len @56, padded to 64.
+     */
+    public static final int MMSGHDR_SIZE = 64;
+    public static final int MSGHDR_NAME = 0;
+    public static final int MSGHDR_NAMELEN = 8;
+    public static final int MSGHDR_IOV = 16;
+    public static final int MSGHDR_IOVLEN = 24;
+    public static final int MSGHDR_FLAGS = 48;
+    public static final int MMSGHDR_LEN = 56;
+    /** struct iovec on LP64: iov_base, iov_len. */
+    public static final int IOVEC_SIZE = 16;
 
     /** sizeof(struct sockaddr_nl): family u16, pad u16, pid u32, groups u32. */
     public static final int SOCKADDR_NL_SIZE = 12;
@@ -93,6 +110,12 @@ public final class LibC {
 
     /** recvmsg(2) with a struct msghdr at {@code msghdr}. */
     public static native long recvmsg(int fd, long msghdr, int flags);
+
+    /**
+     * recvmmsg(2) over {@code vlen} struct mmsghdr at {@code msgvec}; {@code timeout} (a struct
+     * timespec) may be 0. Returns the number of datagrams received or -1.
+     */
+    public static native int recvmmsg(int fd, long msgvec, int vlen, int flags, long timeout);
 
     /** poll(2) over an array of struct pollfd (8 bytes each). */
     public static native int poll(long fds, long nfds, int timeoutMillis);

@@ -28,6 +28,13 @@ public final class NetlinkSocket implements NetlinkTransport {
     private final AtomicBoolean closed = new AtomicBoolean();
     private ByteBuffer cachedBuffer;
     private long cachedAddress;
+    // recvmmsg vector: count mmsghdr, then count iovec, then count sockaddr_nl; set up for one
+    // (buffer, slot, count) and reused while those stay the same
+    private ByteBuffer mmsg;
+    private long mmsgAddress;
+    private ByteBuffer mmsgBuffer;
+    private int mmsgSlot;
+    private int mmsgCount;
 
     private NetlinkSocket(int fd) {
         this.fd = fd;
@@ -146,6 +153,63 @@ public final class NetlinkSocket implements NetlinkTransport {
         recvAddr.putInt(ADDRLEN, LibC.SOCKADDR_NL_SIZE);
         long n = LibC.recvfrom(fd, address(buffer), buffer.capacity(), flags, recvAddrAddress, recvAddrAddress + ADDRLEN);
         return n < 0 ? -LibC.errno() : (int) n;
+    }
+
+    /** recvmmsg(2) with MSG_WAITFORONE: one system call for all the datagrams already queued. */
+    @Override
+    public int receiveBatch(ByteBuffer buffer, int slot, int count, int[] lengths, int[] senders) {
+        if (slot < 1 || count < 1 || (long) slot * count > buffer.capacity() || lengths.length < count
+                || senders.length < count) {
+            throw new IndexOutOfBoundsException("receive " + count + " x " + slot + " into " + buffer.capacity());
+        }
+        if (buffer != mmsgBuffer || slot != mmsgSlot || count > mmsgCount) {
+            setUpVector(buffer, slot, count);
+        }
+        for (int i = 0; i < count; i++) {
+            mmsg.putInt(i * LibC.MMSGHDR_SIZE + LibC.MSGHDR_NAMELEN, LibC.SOCKADDR_NL_SIZE);
+            mmsg.putInt(i * LibC.MMSGHDR_SIZE + LibC.MSGHDR_FLAGS, 0);
+        }
+        int r = LibC.recvmmsg(fd, mmsgAddress, count, LibC.MSG_WAITFORONE | LibC.MSG_TRUNC, 0);
+        if (r < 0) {
+            return -LibC.errno();
+        }
+        int addrs = mmsgCount * (LibC.MMSGHDR_SIZE + LibC.IOVEC_SIZE); // laid out for mmsgCount, maybe > count
+        for (int i = 0; i < r; i++) {
+            int h = i * LibC.MMSGHDR_SIZE;
+            // with MSG_TRUNC netlink reports the real length; the flag is checked as well, in case
+            int len = mmsg.getInt(h + LibC.MMSGHDR_LEN);
+            if ((mmsg.getInt(h + LibC.MSGHDR_FLAGS) & LibC.MSG_TRUNC) != 0 && len <= slot) {
+                len = slot + 1;
+            }
+            lengths[i] = len;
+            senders[i] = mmsg.getInt(addrs + i * LibC.SOCKADDR_NL_SIZE + 4);
+        }
+        return r;
+    }
+
+    private void setUpVector(ByteBuffer buffer, int slot, int count) {
+        int size = count * (LibC.MMSGHDR_SIZE + LibC.IOVEC_SIZE + LibC.SOCKADDR_NL_SIZE);
+        if (mmsg == null || mmsg.capacity() < size) {
+            mmsg = ByteBuffer.allocateDirect(size).order(ByteOrder.nativeOrder());
+            mmsgAddress = LibC.address(mmsg);
+        }
+        long base = LibC.address(buffer);
+        int iovs = count * LibC.MMSGHDR_SIZE;
+        int addrs = iovs + count * LibC.IOVEC_SIZE;
+        for (int i = 0; i < count; i++) {
+            int h = i * LibC.MMSGHDR_SIZE;
+            int iov = iovs + i * LibC.IOVEC_SIZE;
+            mmsg.putLong(iov, base + (long) i * slot);
+            mmsg.putLong(iov + 8, slot);
+            mmsg.putLong(h + LibC.MSGHDR_NAME, mmsgAddress + addrs + i * LibC.SOCKADDR_NL_SIZE);
+            mmsg.putLong(h + LibC.MSGHDR_IOV, mmsgAddress + iov);
+            mmsg.putLong(h + LibC.MSGHDR_IOVLEN, 1);
+            mmsg.putLong(h + 32, 0); // msg_control
+            mmsg.putLong(h + 40, 0); // msg_controllen
+        }
+        mmsgBuffer = buffer;
+        mmsgSlot = slot;
+        mmsgCount = count;
     }
 
     /**

@@ -20,6 +20,26 @@ public interface NetlinkTransport extends AutoCloseable {
      */
     int receive(ByteBuffer buffer, int flags);
 
+    /**
+     * Receives up to {@code count} datagrams with one system call where the transport can:
+     * datagram {@code i} lands at offset {@code i * slot} of {@code buffer} with room for
+     * {@code slot} bytes. The first one is waited for (as {@link #receive}, timeout included); the
+     * rest are taken only if already queued. {@code lengths[i]} gets the datagram's real length
+     * (more than {@code slot} when it was truncated) and {@code senders[i]} its sender's port id.
+     * Returns how many were received (at least 1), or -errno when none was.
+     *
+     * <p>The default receives one datagram through {@link #receive}.
+     */
+    default int receiveBatch(ByteBuffer buffer, int slot, int count, int[] lengths, int[] senders) {
+        int r = receive(buffer, io.netlink4j.jna.LibC.MSG_TRUNC);
+        if (r < 0) {
+            return r;
+        }
+        lengths[0] = r;
+        senders[0] = senderPortId();
+        return 1;
+    }
+
     /** The sender's port id of the last datagram received: 0 for the kernel. */
     int senderPortId();
 

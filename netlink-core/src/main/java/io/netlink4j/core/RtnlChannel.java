@@ -57,6 +57,16 @@ public final class RtnlChannel implements AutoCloseable {
     private final NlMsg sent = new NlMsg();
     private final AttributeIterator errIt = new AttributeIterator();
     private ByteBuffer recv;
+    /**
+     * Pipelined ACKs are read {@link #ACK_BATCH} datagrams per system call, one {@link #ACK_SLOT}
+     * each: with NETLINK_CAP_ACK an ACK is its header, the error code, the request's header and at
+     * most a short extended-ACK text and offsets (a few hundred bytes).
+     */
+    static final int ACK_BATCH = 32;
+    static final int ACK_SLOT = 4096;
+    private ByteBuffer ackBuffer;
+    private final int[] ackLengths = new int[ACK_BATCH];
+    private final int[] ackSenders = new int[ACK_BATCH];
     private int seq;
     private boolean closed;
     /** A multipart reply (seq {@link #dumpSeq}) is still coming: see {@link #converse}. */
@@ -384,10 +394,14 @@ public final class RtnlChannel implements AutoCloseable {
 
     /** Validates the header at {@code pos} of a datagram of {@code n} bytes; wraps {@link #msg}. */
     private int checkHeader(int pos, int n) {
+        return checkHeader(recv, pos, n);
+    }
+
+    private int checkHeader(ByteBuffer buf, int pos, int n) {
         if (n - pos < NlMsg.NLMSG_HDRLEN) {
             throw new NetlinkParseException("truncated netlink header: " + (n - pos) + " bytes at offset " + pos);
         }
-        msg.wrap(recv, pos);
+        msg.wrap(buf, pos);
         int len = msg.length();
         if (len < NlMsg.NLMSG_HDRLEN || len > n - pos) {
             throw new NetlinkParseException("netlink message at offset " + pos + " has nlmsg_len " + len
@@ -449,19 +463,22 @@ public final class RtnlChannel implements AutoCloseable {
             if (r >= 0) {
                 return r;
             }
-            int e = -r;
-            if (e == Errno.EINTR) {
-                continue;
+            if (-r != Errno.EINTR) {
+                throw receiveFailed(op, -r);
             }
-            if (e == Errno.EAGAIN) {
-                close();
-                throw new NetlinkTimeoutException(op, options.timeoutMillis());
-            }
-            if (e == Errno.ENOBUFS) {
-                throw broken(op, e, "the socket's receive buffer overran and replies were lost");
-            }
-            throw NetlinkException.of(op, e, null, null);
         }
+    }
+
+    /** A failed receive: a timeout or an overrun closes the channel. */
+    private NetlinkException receiveFailed(String op, int e) {
+        if (e == Errno.EAGAIN) {
+            close();
+            return new NetlinkTimeoutException(op, options.timeoutMillis());
+        }
+        if (e == Errno.ENOBUFS) {
+            return broken(op, e, "the socket's receive buffer overran and replies were lost");
+        }
+        return NetlinkException.of(op, e, null, null);
     }
 
     private ChannelBrokenException broken(String op, int errno, String why) {
@@ -571,36 +588,84 @@ public final class RtnlChannel implements AutoCloseable {
                 progress[0] = sentCount;
                 continue;
             }
-            int n = receiveDatagram(op, false);
-            int pos = 0;
-            while (pos < n) {
-                int len = checkHeader(pos, n);
-                int next = Math.min(n, pos + NlMsg.align(len));
-                int index = msg.seq() - base;
-                if (msg.type() == NlMsg.NLMSG_ERROR && index >= 0 && index < sentCount) {
-                    int code = ErrorMessage.code(msg);
-                    if (code > 0) {
-                        // too short to hold the error code: not evidence of success
-                        throw new NetlinkParseException("NLMSG_ERROR of " + len + " bytes has no error code");
+            if (!features.cappedAck()) {
+                // an error ACK echoes its whole request: it needs the growable single buffer
+                int n = receiveDatagram(op, false);
+                stop |= !acks(op, recv, 0, n, base, sentCount, encoder, handler, progress);
+            } else {
+                int got = receiveAcks(op, Math.min(ACK_BATCH, sentCount - acked));
+                for (int i = 0; i < got; i++) {
+                    if (ackSenders[i] != 0) {
+                        LOG.debug("{}: ignoring a datagram from port id {} (not the kernel)", op, ackSenders[i]);
+                        continue;
                     }
-                    NetlinkException error = null;
-                    if (code < 0) {
-                        error = pipelineError(op, -code, index, base, encoder);
+                    if (ackLengths[i] > ACK_SLOT) {
+                        throw broken(op, Errno.EMSGSIZE, "a " + ackLengths[i] + "-byte datagram did not fit the "
+                                + ACK_SLOT + "-byte ACK slot");
                     }
-                    acked++;
-                    progress[1] = acked;
-                    if (!handler.onResult(index, error)) {
-                        stop = true;
-                    }
-                } else if (msg.type() == NlMsg.NLMSG_OVERRUN) {
-                    throw broken(op, Errno.ENOBUFS, "the kernel reported NLMSG_OVERRUN: ACKs were lost");
-                } else {
-                    LOG.trace("{}: skipping message type {} seq {}", op, msg.type(), msg.seq());
+                    stop |= !acks(op, ackBuffer, i * ACK_SLOT, ackLengths[i], base, sentCount, encoder, handler,
+                            progress);
                 }
-                pos = next;
             }
+            acked = progress[1];
         }
         return sentCount;
+    }
+
+    /**
+     * Reports the ACKs in the datagram at [from, from + n) of {@code buf}; returns false when the
+     * handler asked to stop. {@code progress[1]} counts the ACKs.
+     */
+    private boolean acks(String op, ByteBuffer buf, int from, int n, int base, int sentCount, RequestEncoder encoder,
+                         ResultHandler handler, int[] progress) {
+        boolean go = true;
+        int end = from + n;
+        int pos = from;
+        while (pos < end) {
+            int len = checkHeader(buf, pos, end);
+            int next = Math.min(end, pos + NlMsg.align(len));
+            int index = msg.seq() - base;
+            if (msg.type() == NlMsg.NLMSG_ERROR && index >= 0 && index < sentCount) {
+                int code = ErrorMessage.code(msg);
+                if (code > 0) {
+                    // too short to hold the error code: not evidence of success
+                    throw new NetlinkParseException("NLMSG_ERROR of " + len + " bytes has no error code");
+                }
+                NetlinkException error = null;
+                if (code < 0) {
+                    error = pipelineError(op, -code, index, base, encoder);
+                }
+                progress[1]++;
+                if (!handler.onResult(index, error)) {
+                    go = false;
+                }
+            } else if (msg.type() == NlMsg.NLMSG_OVERRUN) {
+                throw broken(op, Errno.ENOBUFS, "the kernel reported NLMSG_OVERRUN: ACKs were lost");
+            } else {
+                LOG.trace("{}: skipping message type {} seq {}", op, msg.type(), msg.seq());
+            }
+            pos = next;
+        }
+        return go;
+    }
+
+    /**
+     * Receives up to {@code max} ACK datagrams with one system call (recvmmsg on a real socket):
+     * waits for the first, takes the rest only if queued. Errors as {@link #receiveRaw}.
+     */
+    private int receiveAcks(String op, int max) {
+        if (ackBuffer == null) {
+            ackBuffer = ByteBuffer.allocateDirect(ACK_BATCH * ACK_SLOT).order(ByteOrder.nativeOrder());
+        }
+        for (;;) {
+            int r = transport.receiveBatch(ackBuffer, ACK_SLOT, Math.max(1, max), ackLengths, ackSenders);
+            if (r > 0) {
+                return r;
+            }
+            if (r < 0 && -r != Errno.EINTR) {
+                throw receiveFailed(op, -r);
+            }
+        }
     }
 
     /** The request bytes are gone from the send buffer: re-encode the failed one to name the bad attribute. */

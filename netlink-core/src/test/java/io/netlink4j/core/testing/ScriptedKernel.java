@@ -119,6 +119,10 @@ public final class ScriptedKernel implements NetlinkTransport {
         return lastSeq(0);
     }
 
+    private int batchMax;
+    private int batchCalls;
+    private int batchDatagrams;
+
     @Override
     public int portId() {
         return portId;
@@ -171,6 +175,48 @@ public final class ScriptedKernel implements NetlinkTransport {
         buffer.put(0, d, 0, n);
         lastSender = s.sender;
         return (flags & 0x20) != 0 ? d.length : n;
+    }
+
+    /**
+     * From now on {@link #receiveBatch} hands out up to {@code max} scripted datagrams per call,
+     * as recvmmsg does: the first as {@link #receive}, then only those already scripted (an
+     * errno step ends the batch and is returned by the next call). 0 restores the default.
+     */
+    public ScriptedKernel batchReceives(int max) {
+        batchMax = max;
+        return this;
+    }
+
+    /** The number of receiveBatch calls that returned datagrams, and how many in all. */
+    public int[] batchStats() {
+        return new int[] {batchCalls, batchDatagrams};
+    }
+
+    @Override
+    public int receiveBatch(ByteBuffer buffer, int slot, int count, int[] lengths, int[] senders) {
+        if (batchMax <= 0) {
+            return NetlinkTransport.super.receiveBatch(buffer, slot, count, lengths, senders);
+        }
+        int got = 0;
+        while (got < Math.min(count, batchMax)) {
+            if (got > 0) {
+                Step s = script.peek();
+                boolean queued = s != null ? s.datagram != null : autoAck != null && !unacked.isEmpty();
+                if (!queued) {
+                    break;
+                }
+            }
+            int r = receive(buffer.slice(got * slot, slot), 0x20);
+            if (r < 0) {
+                return r; // only possible for the first
+            }
+            lengths[got] = r;
+            senders[got] = lastSender;
+            got++;
+        }
+        batchCalls++;
+        batchDatagrams += got;
+        return got;
     }
 
     @Override
