@@ -115,15 +115,9 @@ public final class BridgePorts {
     public static PortInfo get(RtnlChannel ch, int index, String name) {
         String dev = Devices.label(index, name);
         String op = "show port " + dev;
-        PortInfo.Builder b = new PortInfo.Builder();
-        Link link = new Links(ch).query(op, index, name, new LinkCodec.Hook() {
-            @Override
-            public void slaveData(String slaveKind, io.netlink4j.core.AttributeIterator data) {
-                if ("bridge".equals(slaveKind)) {
-                    PortCodec.decode(data, b);
-                }
-            }
-        });
+        BridgeLinkHook hook = new BridgeLinkHook();
+        PortInfo.Builder b = hook.port;
+        Link link = new Links(ch).query(op, index, name, hook);
         if (link == null) {
             throw Devices.noSuchDevice(op, dev);
         }
@@ -151,15 +145,9 @@ public final class BridgePorts {
                 if (m.type() != Rtnetlink.RTM_NEWLINK) {
                     return;
                 }
-                PortInfo.Builder b = new PortInfo.Builder();
-                Link l = LinkCodec.decode(m, new LinkCodec.Hook() {
-                    @Override
-                    public void slaveData(String slaveKind, io.netlink4j.core.AttributeIterator data) {
-                        if ("bridge".equals(slaveKind)) {
-                            PortCodec.decode(data, b);
-                        }
-                    }
-                });
+                BridgeLinkHook hook = new BridgeLinkHook();
+                PortInfo.Builder b = hook.port;
+                Link l = LinkCodec.decode(m, hook);
                 // the kernel filters under strict checking; checked again so a lax kernel cannot mislead
                 if (b.seen && l.master() == bridgeIndex) {
                     out.add(b.build(l));

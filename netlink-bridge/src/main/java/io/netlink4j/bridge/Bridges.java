@@ -1,6 +1,5 @@
 package io.netlink4j.bridge;
 
-import io.netlink4j.core.AttributeIterator;
 import io.netlink4j.core.IfInfoMsg;
 import io.netlink4j.core.Link;
 import io.netlink4j.core.LinkCodec;
@@ -111,15 +110,9 @@ public final class Bridges {
     public static BridgeInfo get(RtnlChannel ch, int index, String name) {
         String dev = Devices.label(index, name);
         String op = "show bridge " + dev;
-        BridgeInfo.Builder b = new BridgeInfo.Builder();
-        Link link = new Links(ch).query(op, index, name, new LinkCodec.Hook() {
-            @Override
-            public void infoData(String kind, AttributeIterator data) {
-                if ("bridge".equals(kind)) {
-                    BridgeCodec.decode(data, b);
-                }
-            }
-        });
+        BridgeLinkHook hook = new BridgeLinkHook();
+        BridgeInfo.Builder b = hook.bridge;
+        Link link = new Links(ch).query(op, index, name, hook);
         if (link == null) {
             throw Devices.noSuchDevice(op, dev);
         }

@@ -1,6 +1,5 @@
 package io.netlink4j.bridge;
 
-import io.netlink4j.core.AttributeIterator;
 import io.netlink4j.core.IfInfoMsg;
 import io.netlink4j.core.Link;
 import io.netlink4j.core.LinkCodec;
@@ -64,23 +63,10 @@ final class StateSnapshot {
                 if (m.type() != Rtnetlink.RTM_NEWLINK) {
                     return;
                 }
-                BridgeInfo.Builder bridge = new BridgeInfo.Builder();
-                PortInfo.Builder port = new PortInfo.Builder();
-                Link l = LinkCodec.decode(m, new LinkCodec.Hook() {
-                    @Override
-                    public void infoData(String kind, AttributeIterator data) {
-                        if ("bridge".equals(kind)) {
-                            BridgeCodec.decode(data, bridge);
-                        }
-                    }
-
-                    @Override
-                    public void slaveData(String slaveKind, AttributeIterator data) {
-                        if ("bridge".equals(slaveKind)) {
-                            PortCodec.decode(data, port);
-                        }
-                    }
-                });
+                BridgeLinkHook hook = new BridgeLinkHook();
+                BridgeInfo.Builder bridge = hook.bridge;
+                PortInfo.Builder port = hook.port;
+                Link l = LinkCodec.decode(m, hook);
                 links.put(l.name(), l);
                 byIndex.put(l.index(), l);
                 // a link is a bridge or a port, not both; the bridge's view wins if a kernel sent both
