@@ -4,7 +4,8 @@
 # host (Maven inside the VM is slow), then runs the JUnit console launcher in the VM as root.
 #   bash .ci/vm/run-vlan-tests.sh            from anywhere; exit status = the tests' (125: the VM failed)
 # Environment: CI (passed into the VM: KernelTest fails instead of skipping), VLAN_LANE_TIMEOUT
-# (seconds for the VM, default 900), VMLANE (the lane script, default .ci/vm/vmlane.sh).
+# (seconds for the VM, default 900), VMLANE (the lane script, default .ci/vm/vmlane.sh),
+# VLAN_LANE_CLASSES (a class-name regex: run only those vlan-tagged classes, e.g. '.*VlansKernelTest').
 # With CI=true a run that skipped or aborted any test, or found none, fails.
 # Runs the vlan-tagged tests of netlink-bridge and examples, except the whole demo in the VM
 # (DemoCommandVlanKernelTest: ~6 minutes under TCG emulation; run it by hand when the demo changes).
@@ -46,6 +47,7 @@ bash "$LANE" run -t "${VLAN_LANE_TIMEOUT:-900}" -- \
     -jar "$LAUNCHER" execute --disable-banner --disable-ansi-colors --details=tree --fail-if-no-tests \
     --class-path "$CP" --scan-classpath "$ROOT/netlink-bridge/target/test-classes" \
     --scan-classpath "$ROOT/examples/target/test-classes" \
+    --include-classname "${VLAN_LANE_CLASSES:-^(Test.*|.+[.\$]Test.*|.*Tests?)\$}" \
     --exclude-classname '.*DemoCommandVlanKernelTest' \
     --include-tag vlan --reports-dir "$OUT/reports" 2>&1 | tee "$OUT/console.txt"
 rc=${PIPESTATUS[0]}
