@@ -83,10 +83,31 @@ public class LinkDecodeBench {
         return acc;
     }
 
-    /** Writes the benchmark's message to the file {@code args[0]}, for the C walk (benchmarks/src/main/c/linkwalk.c). */
+    /**
+     * {@code FILE}: writes the benchmark's message to FILE, for the C walk
+     * (benchmarks/src/main/c/linkwalk.c). {@code --cpu}: times the walk in thread CPU the way
+     * linkwalk.c does (2 million walks per round, after a warm-up), which a loaded machine
+     * disturbs less than JMH's wall clock.
+     */
     public static void main(String[] args) throws java.io.IOException {
         LinkDecodeBench b = new LinkDecodeBench();
         b.setUp();
+        if (args.length > 0 && args[0].equals("--cpu")) {
+            java.lang.management.ThreadMXBean mx = java.lang.management.ManagementFactory.getThreadMXBean();
+            int sink = 0;
+            for (int round = -3; round < 5; round++) { // three untimed rounds: C2 compiles the walk
+                long t0 = mx.getCurrentThreadCpuTime();
+                for (int i = 0; i < 2_000_000; i++) {
+                    sink += b.iterateLinkAttributes();
+                }
+                long t1 = mx.getCurrentThreadCpuTime();
+                if (round >= 0) {
+                    System.out.printf("Java walk: %.1f ns/op (thread cpu)%n", (t1 - t0) / 2e6);
+                }
+            }
+            System.out.println("checksum " + sink);
+            return;
+        }
         byte[] out = new byte[b.msg.length()];
         b.link.get(0, out);
         java.nio.file.Files.write(java.nio.file.Path.of(args[0]), out);

@@ -61,8 +61,9 @@ public final class AttributeIterator {
         if (error != null) {
             return false;
         }
-        int pos = rawType >= 0 ? payloadOffset + NlAttr.align(payloadLength) : position;
-        position = pos;
+        // the previous call left the next position ready: the chain from one attribute to the
+        // next is only load header -> nla_len -> pos + align(nla_len)
+        int pos = position;
         int left = end - pos;
         if (left <= 0) {
             return false;
@@ -80,6 +81,7 @@ public final class AttributeIterator {
             return fail("attribute at offset " + pos + " has nla_len " + len + " past the end ("
                     + left + " bytes left)");
         }
+        position = pos + NlAttr.align(len); // may pass end by up to 3 bytes of padding: left <= 0 next time
         rawType = LITTLE_ENDIAN ? header >>> 16 : header & 0xffff;
         payloadOffset = pos + NlAttr.NLA_HDRLEN;
         payloadLength = len - NlAttr.NLA_HDRLEN;
