@@ -44,6 +44,7 @@ final class BridgeDecoders {
                 DecoderTarget.of("fdbView", BridgeDecoders::fdbView),
                 DecoderTarget.of("mdb", d -> MdbCodec.decode(Fuzzing.message(Rtnetlink.RTM_NEWMDB, d), i -> null,
                         new ArrayList<>(), new ArrayList<>())),
+                DecoderTarget.of("vni", BridgeDecoders::vni),
                 DecoderTarget.of("portAttributes", BridgeDecoders::portAttributes),
                 DecoderTarget.of("monitor", BridgeDecoders::monitor),
                 DecoderTarget.of("api.ports.get", d -> api(d, 1, ch -> BridgePorts.get(ch, 0, "v0"))),
@@ -111,6 +112,20 @@ final class BridgeDecoders {
         v.state();
         v.dst();
         v.toEntry(i -> "dev" + i).toString();
+    }
+
+    /** VniCodec over an RTM_NEWTUNNEL whose tunnel_msg says AF_BRIDGE (else the decoder stops at once), every entry. */
+    static void vni(byte[] d) {
+        NlMsg m = Fuzzing.message(VniCodec.RTM_NEWTUNNEL, d);
+        if (m.payloadLength() >= VniCodec.TUNNEL_MSG_LENGTH) {
+            m.buffer().put(m.payloadOffset() + VniCodec.TM_FAMILY_OFFSET, (byte) Rtnetlink.AF_BRIDGE);
+        }
+        List<VniEntry> out = new ArrayList<>();
+        VniCodec.decode(m, i -> "dev" + i, out);
+        for (VniEntry e : out) {
+            e.toString();
+            e.addressText();
+        }
     }
 
     /** IFLA_PROTINFO attributes as the monitor names them. */
