@@ -366,3 +366,12 @@ cap vni_show "$VNIBASE; $VNI4" "bridge vni show" \
     "RTM_GETTUNNEL (122) REQUEST|DUMP, tunnel_msg {AF_BRIDGE, flags 0, ifindex 0} (280-byte datagram: 24 + 256 trailing zeros); answer: RTM_NEWTUNNEL per device with one VXLAN_VNIFILTER_ENTRY (nested) per VNI or range"
 cap vni_show_stats "$VNIBASE; $VNI4" "bridge -s vni show" \
     "tunnel_msg flags TUNNEL_MSG_FLAG_STATS (1): each entry adds VXLAN_VNIFILTER_ENTRY_STATS (5) > VNIFILTER_ENTRY_STATS_* u64 counters"
+
+# ---------------- fdb: nexthop group and entry flags ----------------
+NHBASE="$MDBBASE; ip addr add 192.0.2.10/24 dev v1; ip link add vxlan0 type vxlan id 42 dstport 4789 nolearning; ip link set vxlan0 master br0; ip link set vxlan0 up; ip nexthop add id 1 via 192.0.2.1 fdb; ip nexthop add id 2 via 192.0.2.2 fdb; ip nexthop add id 10 group 1/2 fdb"
+cap fdb_add_nhid "$NHBASE" "bridge fdb add 02:00:00:00:00:01 dev vxlan0 nhid 10 self" \
+    "an FDB nexthop group (ip nexthop ... fdb) as the entry's destination: vxlan0 = ifindex 5, ndmsg {5, NUD_PERMANENT|NUD_NOARP, NTF_SELF} + NDA_LLADDR + NDA_NH_ID (13) u32 10; ack 0"
+cap fdb_add_sticky "$BASE" "bridge fdb add 02:00:00:00:00:06 dev v0 master static sticky" \
+    "ndm_flags NTF_MASTER|NTF_STICKY (0x44); ack 0"
+cap fdb_add_extern_learn "$BASE" "bridge fdb add 02:00:00:00:00:07 dev v0 master static extern_learn" \
+    "ndm_flags NTF_MASTER|NTF_EXT_LEARNED (0x14); ack 0"

@@ -5,13 +5,9 @@ import static io.netlink4j.bridge.FdbScripted.goldenRequest;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.netlink4j.core.NlMsg;
 import io.netlink4j.core.NotFoundException;
 import io.netlink4j.core.RtnlChannel;
 import io.netlink4j.core.testing.Golden;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
@@ -30,28 +26,7 @@ class VniGoldenTest {
     });
 
     /** vxlan0 (ifindex 4, kind vxlan) as the kernel described it in the captures' link dump. */
-    static final byte[] VXLAN0 = linkMessage(Golden.load("vni_add"), 4);
-
-    /** The RTM_NEWLINK of {@code ifindex} out of the capture's link dump, as a lone answer (no NLM_F_MULTI). */
-    static byte[] linkMessage(Golden g, int ifindex) {
-        for (Golden.Frame f : g.frames()) {
-            ByteBuffer b = ByteBuffer.wrap(f.bytes()).order(ByteOrder.nativeOrder());
-            for (int pos = 0; pos + 24 <= f.bytes().length; ) {
-                int len = b.getInt(pos);
-                if (len < NlMsg.NLMSG_HDRLEN) {
-                    break;
-                }
-                if (!f.send() && (b.getShort(pos + NlMsg.TYPE_OFFSET) == 16) && b.getInt(pos + 20) == ifindex) {
-                    byte[] m = Arrays.copyOfRange(f.bytes(), pos, pos + len);
-                    ByteBuffer mb = ByteBuffer.wrap(m).order(ByteOrder.nativeOrder());
-                    mb.putShort(NlMsg.FLAGS_OFFSET, (short) (mb.getShort(NlMsg.FLAGS_OFFSET) & ~NlMsg.NLM_F_MULTI));
-                    return m;
-                }
-                pos += NlMsg.align(len);
-            }
-        }
-        throw new IllegalStateException("no RTM_NEWLINK for ifindex " + ifindex + " in " + g.command());
-    }
+    static final byte[] VXLAN0 = VxlanFdbGoldenTest.link(Golden.load("vni_add"), 4);
 
     private void replay(String name, Runnable action) {
         Golden g = Golden.load(name);

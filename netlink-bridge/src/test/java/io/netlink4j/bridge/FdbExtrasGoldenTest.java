@@ -1,0 +1,49 @@
+package io.netlink4j.bridge;
+
+import static io.netlink4j.bridge.FdbScripted.goldenAnswer;
+import static io.netlink4j.bridge.FdbScripted.goldenRequest;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.netlink4j.core.testing.Golden;
+import java.net.InetAddress;
+import org.junit.jupiter.api.Test;
+
+/**
+ * FDB adds with a nexthop group ({@code nhid}) and with entry flags ({@code sticky},
+ * {@code extern_learn}) byte for byte against {@code bridge fdb add ...} of iproute2 6.1.
+ */
+class FdbExtrasGoldenTest {
+    final FdbScripted s = new FdbScripted();
+
+    private void replay(String name, int lookup, Runnable action) {
+        Golden g = Golden.load(name);
+        s.answer(VxlanFdbGoldenTest.link(g, lookup)).answer(goldenAnswer(g));
+        action.run();
+        assertThat(s.kernel.sent()).hasSize(2);
+        assertThat(s.sentWithoutSeq(1)).as(g.command()).isEqualTo(goldenRequest(g));
+    }
+
+    @Test
+    void addWithANexthopGroup() {
+        replay("fdb_add_nhid", 5, () -> s.fdb.add(FdbSpec.of("02:00:00:00:00:01", "vxlan0").self().permanent().nhId(10)));
+    }
+
+    @Test
+    void addSticky() {
+        replay("fdb_add_sticky", 4, () -> s.fdb.add(FdbSpec.of("02:00:00:00:00:06", "v0").sticky()));
+    }
+
+    @Test
+    void addExternLearn() {
+        replay("fdb_add_extern_learn", 4, () -> s.fdb.add(FdbSpec.of("02:00:00:00:00:07", "v0").externLearn()));
+    }
+
+    @Test
+    void aNexthopGroupExcludesADestination() throws Exception {
+        FdbSpec both = FdbSpec.of("02:00:00:00:00:01", "vxlan0").self().nhId(10).dst(InetAddress.getByName("192.0.2.1"));
+        assertThatThrownBy(() -> s.fdb.add(both)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("nhid 10 names the destination");
+        assertThat(s.kernel.sent()).isEmpty();
+    }
+}
