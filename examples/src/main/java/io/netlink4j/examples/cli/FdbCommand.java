@@ -3,11 +3,14 @@ package io.netlink4j.examples.cli;
 import io.netlink4j.bridge.BridgeNetlink;
 import io.netlink4j.bridge.FdbEntry;
 import io.netlink4j.bridge.FdbFilter;
+import io.netlink4j.bridge.FdbFlush;
 import io.netlink4j.bridge.FdbSpec;
+import io.netlink4j.bridge.FlushResult;
 import io.netlink4j.core.Links;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -16,7 +19,8 @@ import picocli.CommandLine.Parameters;
 /** {@code nlbridge fdb show|add|append|replace|del|load}: the bridge forwarding database. */
 @Command(name = "fdb", description = "Show and change the bridge forwarding database (FDB).",
         subcommands = {FdbCommand.Show.class, FdbCommand.Add.class, FdbCommand.Append.class,
-            FdbCommand.Replace.class, FdbCommand.Del.class, FdbLoadCommand.class})
+            FdbCommand.Replace.class, FdbCommand.Del.class, FdbCommand.Get.class, FdbCommand.Flush.class,
+            FdbLoadCommand.class})
 public final class FdbCommand extends Group {
 
     @Command(name = "show", aliases = "list", description = "Show FDB entries, like bridge fdb show [br BRIDGE] [dev DEV].")
@@ -86,10 +90,17 @@ public final class FdbCommand extends Group {
         @ArgGroup(exclusive = false)
         VxlanRemote remote;
 
+        @Option(names = "--nhid", paramLabel = "N",
+                description = "FDB nexthop group (ip nexthop ... fdb) as the destination, instead of --dst/--vni/--port/--via.")
+        Integer nhid;
+
         FdbSpec spec() {
             FdbSpec s = FdbSpec.of(mac, dev);
             if (vlan != null) {
                 s = s.vlan(vlan);
+            }
+            if (nhid != null) {
+                s = s.nhId(nhid);
             }
             if (target != null && target.self) {
                 s = s.self();
@@ -103,9 +114,22 @@ public final class FdbCommand extends Group {
         @ArgGroup(exclusive = true, multiplicity = "0..1")
         StateChoice state;
 
+        @Option(names = "--sticky", description = "The entry never moves to another port.")
+        boolean sticky;
+        @Option(names = "--extern-learn", description = "Mark the entry as learned by an external agent (extern_learn).")
+        boolean externLearn;
+        @Option(names = "--router", description = "The destination is a router (router).")
+        boolean router;
+        @Option(names = "--use", description = "Refresh an existing entry's used time, as traffic would (use).")
+        boolean use;
+
         @Override
         FdbSpec spec() {
             FdbSpec s = super.spec();
+            s = sticky ? s.sticky() : s;
+            s = externLearn ? s.externLearn() : s;
+            s = router ? s.router() : s;
+            s = use ? s.use() : s;
             if (state != null && state.permanent) {
                 s = s.permanent();
             } else if (state != null && state.dynamic) {
@@ -186,6 +210,87 @@ public final class FdbCommand extends Group {
         @Override
         protected int run(BridgeNetlink nl) {
             nl.fdb().delete(spec());
+            return 0;
+        }
+    }
+
+    @Command(name = "get", description = "Look up one entry of a bridge FDB (bridge fdb get MAC br BRIDGE | brport PORT [vlan VID]).")
+    public static final class Get extends NlCommand {
+        @Parameters(index = "0", paramLabel = "MAC", converter = Converters.Mac.class)
+        String mac;
+
+        /** --br BRIDGE or --brport PORT. */
+        static final class Where {
+            @Option(names = "--br", paramLabel = "BRIDGE", converter = Converters.Dev.class, required = true,
+                    description = "The bridge whose FDB to ask.")
+            String bridge;
+            @Option(names = {"--brport", "--dev"}, paramLabel = "PORT", converter = Converters.Dev.class, required = true,
+                    description = "A port: its bridge's FDB is asked.")
+            String port;
+        }
+
+        @ArgGroup(exclusive = true, multiplicity = "1")
+        Where where;
+
+        @Option(names = "--vlan", paramLabel = "VID", converter = Converters.Vid.class, description = "VLAN ID, 1-4094.")
+        Integer vlan;
+
+        @Override
+        protected int run(BridgeNetlink nl) {
+            int v = vlan == null ? 0 : vlan;
+            Optional<FdbEntry> e = where.bridge != null ? nl.fdb().get(mac, where.bridge, v) : nl.fdb().getOnPort(mac, where.port, v);
+            if (e.isEmpty()) {
+                throw new OperationFailedException("fdb get " + mac + (where.bridge != null ? " br " + where.bridge
+                        : " brport " + where.port) + (v != 0 ? " vlan " + v : "") + ": no such FDB entry");
+            }
+            Map<Integer, String> names = new HashMap<>();
+            nl.call(ch -> new Links(ch).list()).forEach(l -> names.put(l.index(), l.name()));
+            if (json()) {
+                JsonOut.write(out(), g -> {
+                    g.writeStartArray();
+                    FdbFormat.json(g, e.get(), i -> names.getOrDefault(i, "if" + i), true);
+                    g.writeEndArray();
+                });
+            } else {
+                out().println(FdbFormat.text(e.get(), i -> names.getOrDefault(i, "if" + i), true));
+            }
+            return 0;
+        }
+    }
+
+    @Command(name = "flush", description = {
+            "Remove the entries of a bridge FDB (bridge fdb flush dev BRIDGE | dev PORT master), static and",
+            "dynamic ones by default, in one request where the kernel has a bulk delete (6.0+)."})
+    public static final class Flush extends NlCommand {
+        @Parameters(index = "0", paramLabel = "DEV", converter = Converters.Dev.class,
+                description = "A bridge (all its entries) or a bridge port (the entries behind it).")
+        String dev;
+
+        @Option(names = "--vlan", paramLabel = "VID", converter = Converters.Vid.class, description = "Only this VLAN.")
+        Integer vlan;
+
+        /** --dynamic or --with-permanent. */
+        static final class Which {
+            @Option(names = "--dynamic", description = "Only dynamic (learned) entries.")
+            boolean dynamic;
+            @Option(names = "--with-permanent", description = "Also the permanent (local) entries.")
+            boolean withPermanent;
+        }
+
+        @ArgGroup(exclusive = true, multiplicity = "0..1")
+        Which which;
+
+        @Override
+        protected int run(BridgeNetlink nl) {
+            boolean isBridge = nl.call(ch -> new Links(ch).get(dev)).isBridge();
+            FdbFlush f = isBridge ? FdbFlush.bridge(dev) : FdbFlush.port(dev);
+            f = vlan == null ? f : f.vlan(vlan);
+            f = which != null && which.dynamic ? f.dynamicOnly() : f;
+            f = which != null && which.withPermanent ? f.includePermanent() : f;
+            FlushResult r = nl.fdb().flush(f);
+            if (r.removed() >= 0) {
+                out().println("removed " + r.removed() + " entries");
+            }
             return 0;
         }
     }

@@ -1,0 +1,85 @@
+package io.netlink4j.examples.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.netlink4j.core.testing.Json;
+import io.netlink4j.core.testing.KernelTest;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
+
+/** nlbridge fdb get, fdb flush and the entry flags of fdb add, checked against bridge -j fdb get|show. */
+@KernelTest
+class FdbGetFlushCommandKernelTest extends WithBridgeAndPort {
+
+    private void ok(String... args) {
+        Cli.Result r = Cli.in(ns.name(), args);
+        assertThat(r.status()).as(r.toString()).isZero();
+    }
+
+    private List<String> ourMacsOnV0() {
+        return Json.list(ns.json("bridge -j fdb show dev v0")).stream().map(Json::map)
+                .map(m -> (String) m.get("mac")).filter(m -> m.startsWith("02:00:00:00:00:"))
+                .sorted().collect(Collectors.toList());
+    }
+
+    @Test
+    void getMatchesBridgeFdbGet() {
+        ok("fdb", "add", "02:00:00:00:00:01", "v0");
+        for (String where : new String[] {"br br0", "brport v0"}) {
+            String[] w = where.split(" ");
+            Cli.Result r = Cli.in(ns.name(), "--json", "fdb", "get", "02:00:00:00:00:01", "--" + w[0], w[1]);
+            assertThat(r.status()).as(r.toString()).isZero();
+            assertThat(r.json()).isEqualTo(ns.json("bridge -j fdb get 02:00:00:00:00:01 " + where));
+            Cli.Result text = Cli.in(ns.name(), "fdb", "get", "02:00:00:00:00:01", "--" + w[0], w[1]);
+            assertThat(text.out()).isEqualTo(ns.bridge("fdb get 02:00:00:00:00:01 " + where));
+        }
+        Cli.Result missing = Cli.in(ns.name(), "fdb", "get", "02:00:00:00:00:09", "--br", "br0");
+        assertThat(missing.status()).isEqualTo(1);
+        assertThat(missing.err()).contains("no such FDB entry");
+        assertThat(Cli.in(ns.name(), "fdb", "get", "02:00:00:00:00:01").status()).isEqualTo(2); // --br or --brport
+    }
+
+    @Test
+    void flushRemovesStaticEntriesAndKeepsPermanentOnes() {
+        ok("fdb", "add", "02:00:00:00:00:01", "v0");
+        ok("fdb", "add", "02:00:00:00:00:02", "v0");
+        ok("fdb", "add", "02:00:00:00:00:03", "v0", "--permanent");
+        assertThat(ourMacsOnV0()).containsExactly("02:00:00:00:00:01", "02:00:00:00:00:02", "02:00:00:00:00:03");
+        ok("fdb", "flush", "v0", "--dynamic");   // no dynamic entries of ours: nothing of ours goes
+        assertThat(ourMacsOnV0()).containsExactly("02:00:00:00:00:01", "02:00:00:00:00:02", "02:00:00:00:00:03");
+        ok("fdb", "flush", "v0");
+        assertThat(ourMacsOnV0()).containsExactly("02:00:00:00:00:03");
+        ok("fdb", "flush", "br0", "--with-permanent");
+        assertThat(ourMacsOnV0()).isEmpty();
+    }
+
+    @Test
+    void entryFlags() {
+        ok("fdb", "add", "02:00:00:00:00:06", "v0", "--sticky");
+        ok("fdb", "add", "02:00:00:00:00:07", "v0", "--extern-learn");
+        Map<String, Object> flags = Json.list(ns.json("bridge -j fdb show dev v0")).stream().map(Json::map)
+                .filter(m -> ((String) m.get("mac")).startsWith("02:00:00:00:00:"))
+                .collect(Collectors.toMap(m -> (String) m.get("mac"), m -> m.get("flags")));
+        assertThat(Json.list(flags.get("02:00:00:00:00:06"))).contains("sticky");
+        assertThat(Json.list(flags.get("02:00:00:00:00:07"))).contains("extern_learn");
+    }
+
+    @Test
+    void nhidOnAVxlanDevice() {
+        ns.ip("addr add 192.0.2.10/24 dev v1");
+        ns.ip("link add vxlan0 type vxlan id 42 dstport 4789 nolearning");
+        ns.ip("link set vxlan0 up");
+        ns.ip("nexthop add id 1 via 192.0.2.1 fdb");
+        ns.ip("nexthop add id 10 group 1 fdb");
+        ok("fdb", "add", "02:00:00:00:00:0a", "vxlan0", "--self", "--permanent", "--nhid", "10");
+        Map<String, Object> e = Json.list(ns.json("bridge -j fdb show dev vxlan0")).stream().map(Json::map)
+                .filter(m -> "02:00:00:00:00:0a".equals(m.get("mac"))).findFirst().orElseThrow();
+        assertThat(((Number) e.get("nhid")).intValue()).isEqualTo(10);
+        Cli.Result ours = Cli.in(ns.name(), "--json", "fdb", "show", "--dev", "vxlan0");
+        assertThat(ours.json()).isEqualTo(ns.json("bridge -j fdb show dev vxlan0"));
+        assertThat(Cli.in(ns.name(), "fdb", "add", "02:00:00:00:00:0b", "vxlan0", "--self", "--nhid", "10",
+                "--dst", "192.0.2.1").status()).isEqualTo(2);
+    }
+}
