@@ -23,7 +23,7 @@ final class VniCodec {
     static final int RTM_DELTUNNEL = 121;
     static final int RTM_GETTUNNEL = 122;
     /** Multicast group of VNI filter notifications. */
-    static final int RTNLGRP_TUNNEL = 39;
+    static final int RTNLGRP_TUNNEL = 35;
 
     // struct tunnel_msg { __u8 family; __u8 flags; __u16 reserved2; __u32 ifindex; }
     static final int TUNNEL_MSG_LENGTH = 8;

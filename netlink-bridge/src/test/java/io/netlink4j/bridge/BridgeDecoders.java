@@ -153,7 +153,7 @@ final class BridgeDecoders {
             monitorUses = 0;
         }
         int[] types = {Rtnetlink.RTM_NEWNEIGH, Rtnetlink.RTM_DELNEIGH, Rtnetlink.RTM_NEWLINK, Rtnetlink.RTM_DELLINK,
-            Rtnetlink.RTM_NEWMDB, Rtnetlink.RTM_DELMDB, Rtnetlink.RTM_NEWLINK, Rtnetlink.RTM_NEWLINK};
+            Rtnetlink.RTM_NEWMDB, Rtnetlink.RTM_DELMDB, VniCodec.RTM_NEWTUNNEL, VniCodec.RTM_DELTUNNEL};
         BridgeEvent e = monitor.decode(Fuzzing.message(types[d.length > 0 ? d[0] & 7 : 0], d));
         String.valueOf(e);
     }

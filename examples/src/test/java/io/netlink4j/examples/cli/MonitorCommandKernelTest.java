@@ -169,4 +169,19 @@ class MonitorCommandKernelTest {
             assertThat(Json.at(j, "entry", "state")).isEqualTo("permanent");
         });
     }
+
+    @Test
+    void printsVniFilterEvents() throws Exception {
+        ns.ip("link add vxlan0 type vxlan dstport 4789 external vnifilter");
+        // VNIs apart: the kernel joins neighbours into one range
+        Cli.Result r = monitorWhile(2, i -> ns.bridge("vni add dev vxlan0 vni " + (1000 + 10 * i)));
+        assertThat(r.status()).as(r.toString()).isZero();
+        List<String> mine = r.out().lines().filter(l -> l.startsWith("vni ")).toList();
+        assertThat(mine).as(r.toString()).isNotEmpty();
+        String shown = ns.bridge("-j vni show dev vxlan0");
+        for (String l : mine) {
+            assertThat(l).matches("vni added dev vxlan0 vni 1[0-9]{3}");
+            assertThat(shown).contains("\"vni\":" + l.substring(l.lastIndexOf(' ') + 1));
+        }
+    }
 }
