@@ -84,4 +84,14 @@ class FdbNhidKernelTest {
         assertThat(nl.fdb().get("02:00:00:00:00:06", "br0", 0)).hasValueSatisfying(e -> assertThat(e.has(FdbFlag.STICKY)).isTrue());
         assertThat(nl.fdb().get("02:00:00:00:00:07", "br0", 0)).hasValueSatisfying(e -> assertThat(e.has(FdbFlag.EXTERN_LEARN)).isTrue());
     }
+
+    @Test
+    void routerFlagOnAVxlanRemote() throws Exception {
+        nl.fdb().add(FdbSpec.of("02:00:00:00:00:08", "vxlan0").self().permanent().router()
+                .dst(java.net.InetAddress.getByName("192.0.2.8")));
+        Map<String, Object> e = Json.list(ns.json("bridge -j fdb show dev vxlan0")).stream().map(Json::map)
+                .filter(m -> "02:00:00:00:00:08".equals(m.get("mac"))).findFirst().orElseThrow();
+        assertThat(Json.list(e.get("flags"))).contains("router");
+        assertThat(e).containsEntry("dst", "192.0.2.8");
+    }
 }
