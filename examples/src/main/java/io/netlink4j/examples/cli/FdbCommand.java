@@ -5,6 +5,7 @@ import io.netlink4j.bridge.FdbEntry;
 import io.netlink4j.bridge.FdbFilter;
 import io.netlink4j.bridge.FdbFlush;
 import io.netlink4j.bridge.FdbSpec;
+import io.netlink4j.bridge.FdbState;
 import io.netlink4j.bridge.FlushResult;
 import io.netlink4j.core.Links;
 import java.util.HashMap;
@@ -33,12 +34,54 @@ public final class FdbCommand extends Group {
                 description = "Only the entries on this device (then not printed per entry, as bridge does).")
         String dev;
 
+        @Option(names = "--vlan", paramLabel = "VID", converter = Converters.Vid.class,
+                description = "Only entries of this VLAN (bridge fdb show vlan VID).")
+        Integer vlan;
+
+        @Option(names = "--state", paramLabel = "STATE",
+                description = "Only entries in this state: permanent, static, dynamic (reachable), stale, all;"
+                        + " repeatable (bridge fdb show state STATE).")
+        List<String> states;
+
+        @Option(names = "--dynamic", description = "Leave out permanent entries (bridge fdb show dynamic).")
+        boolean dynamic;
+
+        @Override
+        protected void check() {
+            if (states != null) {
+                states.forEach(Show::stateBits);
+            }
+        }
+
+        /** As bridge(8): permanent, static, stale, dynamic, all; anything else is bad input. */
+        static int stateBits(String name) {
+            switch (name) {
+                case "permanent": return 1 << FdbState.PERMANENT.ordinal();
+                case "static": case "temp": return 1 << FdbState.STATIC.ordinal();
+                case "stale": return 1 << FdbState.STALE.ordinal();
+                case "dynamic": case "reachable": return 1 << FdbState.DYNAMIC.ordinal();
+                case "all": return ~0;
+                default: throw new IllegalArgumentException("unknown FDB state \"" + name
+                        + "\": expected permanent, static, dynamic, stale or all");
+            }
+        }
+
+        private boolean selected(FdbEntry e) {
+            int mask = 0;
+            for (String st : states == null ? List.<String>of() : states) {
+                mask |= stateBits(st);
+            }
+            return (vlan == null || e.vlan() == vlan) && (mask == 0 || (mask & (1 << e.state().ordinal())) != 0)
+                    && (!dynamic || e.state() != FdbState.PERMANENT);
+        }
+
         @Override
         protected int run(BridgeNetlink nl) {
             Map<Integer, String> names = new HashMap<>();
             nl.call(ch -> new Links(ch).list()).forEach(l -> names.put(l.index(), l.name()));
             FdbFilter filter = new FdbFilter(bridge, dev);
-            List<FdbEntry> entries = nl.fdb().list(filter);
+            // the kernel filters by bridge and device; VLAN and state are filtered here, as bridge(8) does
+            List<FdbEntry> entries = nl.fdb().list(filter).stream().filter(this::selected).toList();
             boolean showDev = dev == null;
             if (json()) {
                 JsonOut.write(out(), g -> {

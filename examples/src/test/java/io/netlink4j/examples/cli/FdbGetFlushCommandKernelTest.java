@@ -82,4 +82,26 @@ class FdbGetFlushCommandKernelTest extends WithBridgeAndPort {
         assertThat(Cli.in(ns.name(), "fdb", "add", "02:00:00:00:00:0b", "vxlan0", "--self", "--nhid", "10",
                 "--dst", "192.0.2.1").status()).isEqualTo(2);
     }
+
+    @Test
+    void showFiltersMatchBridgeFdbShow() {
+        ok("fdb", "add", "02:00:00:00:00:01", "v0");
+        ok("fdb", "add", "02:00:00:00:00:02", "v0", "--permanent");
+        ok("fdb", "add", "02:00:00:00:00:03", "v0", "--dynamic");
+        for (String[] c : new String[][] {{"state static", "--state", "static"}, {"state permanent", "--state", "permanent"},
+                {"state dynamic", "--state", "dynamic"}, {"dynamic", "--dynamic"},
+                {"state static state permanent", "--state", "static", "--state", "permanent"}, {"vlan 1", "--vlan", "1"}}) {
+            String[] ours = new String[c.length + 5];
+            ours[0] = "--json";
+            ours[1] = "fdb";
+            ours[2] = "show";
+            ours[3] = "--br";
+            ours[4] = "br0";
+            System.arraycopy(c, 1, ours, 5, c.length - 1);
+            Cli.Result r = Cli.in(ns.name(), java.util.Arrays.copyOf(ours, c.length + 4));
+            assertThat(r.status()).as(r.toString()).isZero();
+            assertThat(r.json()).as(c[0]).isEqualTo(ns.json("bridge -j fdb show br br0 " + c[0]));
+        }
+        assertThat(Cli.in(ns.name(), "fdb", "show", "--state", "bogus").status()).isEqualTo(2);
+    }
 }
