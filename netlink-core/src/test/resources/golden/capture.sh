@@ -375,3 +375,9 @@ cap fdb_add_sticky "$BASE" "bridge fdb add 02:00:00:00:00:06 dev v0 master stati
     "ndm_flags NTF_MASTER|NTF_STICKY (0x44); ack 0"
 cap fdb_add_extern_learn "$BASE" "bridge fdb add 02:00:00:00:00:07 dev v0 master static extern_learn" \
     "ndm_flags NTF_MASTER|NTF_EXT_LEARNED (0x14); ack 0"
+cap fdb_flush_master_sticky "$BASE; $FDB3; bridge fdb add 02:00:00:00:00:06 dev v0 master static sticky" \
+    "bridge fdb flush dev v0 master nopermanent sticky" \
+    "ndm_flags NTF_MASTER|NTF_STICKY, ndm_state 0 + NDA_NDM_FLAGS_MASK (17) u8 NTF_STICKY + NDA_NDM_STATE_MASK (16) u16 NUD_PERMANENT: only the sticky entry goes"
+cap fdb_flush_master_static_noextern "$BASE; $FDB3; bridge fdb add 02:00:00:00:00:07 dev v0 master static extern_learn" \
+    "bridge fdb flush dev v0 master static noextern_learn" \
+    "ndm_state NUD_NOARP, NDA_NDM_FLAGS_MASK NTF_EXT_LEARNED, NDA_NDM_STATE_MASK NOARP|PERMANENT: static entries without extern_learn"

@@ -114,9 +114,17 @@ final class FdbCodec {
      * sent only when non-zero.
      */
     static void encodeFlush(MessageWriter w, int ifindex, int ndmFlags, int state, int stateMask, int vlan) {
+        encodeFlush(w, ifindex, ndmFlags, state, stateMask, 0, vlan);
+    }
+
+    /** As iproute2's fdb_flush: ndmsg, NDA_VLAN, NDA_NDM_FLAGS_MASK (u8), NDA_NDM_STATE_MASK (u16). */
+    static void encodeFlush(MessageWriter w, int ifindex, int ndmFlags, int state, int stateMask, int flagsMask, int vlan) {
         NdMsg.put(w, Rtnetlink.AF_BRIDGE, ifindex, state, ndmFlags, 0);
         if (vlan != 0) {
             w.putU16(NeighCodec.NDA_VLAN, vlan);
+        }
+        if (flagsMask != 0) {
+            w.putU8(NeighCodec.NDA_NDM_FLAGS_MASK, flagsMask);
         }
         if (stateMask != 0) {
             w.putU16(NeighCodec.NDA_NDM_STATE_MASK, stateMask);

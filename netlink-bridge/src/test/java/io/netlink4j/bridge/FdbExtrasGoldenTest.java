@@ -46,4 +46,30 @@ class FdbExtrasGoldenTest {
                 .hasMessageContaining("nhid 10 names the destination");
         assertThat(s.kernel.sent()).isEmpty();
     }
+
+    private void replayFlush(String name, Runnable action) {
+        Golden g = Golden.load(name);
+        s.answer(VxlanFdbGoldenTest.link(g, 4)).answer(VxlanFdbGoldenTest.link(g, 2)).answer(goldenAnswer(g));
+        action.run();
+        assertThat(s.kernel.sent()).hasSize(3); // v0, its master br0, the flush
+        assertThat(s.sentWithoutSeq(2)).as(g.command()).isEqualTo(goldenRequest(g));
+    }
+
+    @Test
+    void flushStickyEntriesOfAPort() {
+        replayFlush("fdb_flush_master_sticky", () -> s.fdb.flush(FdbFlush.port("v0").sticky(true)));
+    }
+
+    @Test
+    void flushStaticEntriesWithoutExternLearn() {
+        replayFlush("fdb_flush_master_static_noextern",
+                () -> s.fdb.flush(FdbFlush.port("v0").staticOnly().externLearn(false)));
+    }
+
+    @Test
+    void flushSelectorsThatExcludeEachOtherAreRefused() {
+        assertThatThrownBy(() -> FdbFlush.port("v0").staticOnly().dynamicOnly()).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> FdbFlush.port("v0").includePermanent().staticOnly()).isInstanceOf(IllegalArgumentException.class);
+        assertThat(s.kernel.sent()).isEmpty();
+    }
 }

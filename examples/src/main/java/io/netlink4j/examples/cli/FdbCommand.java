@@ -312,16 +312,31 @@ public final class FdbCommand extends Group {
         @Option(names = "--vlan", paramLabel = "VID", converter = Converters.Vid.class, description = "Only this VLAN.")
         Integer vlan;
 
-        /** --dynamic or --with-permanent. */
+        /** --dynamic, --static or --with-permanent. */
         static final class Which {
             @Option(names = "--dynamic", description = "Only dynamic (learned) entries.")
             boolean dynamic;
+            @Option(names = "--static", description = "Only static entries.")
+            boolean onlyStatic;
             @Option(names = "--with-permanent", description = "Also the permanent (local) entries.")
             boolean withPermanent;
         }
 
         @ArgGroup(exclusive = true, multiplicity = "0..1")
         Which which;
+
+        @Option(names = "--sticky", arity = "1", paramLabel = "on|off", converter = Converters.OnOff.class,
+                description = "Only sticky (on) or non-sticky (off) entries: bridge fdb flush ... [no]sticky.")
+        Toggle sticky;
+        @Option(names = "--extern-learn", arity = "1", paramLabel = "on|off", converter = Converters.OnOff.class,
+                description = "Only entries with (on) or without (off) extern_learn.")
+        Toggle externLearn;
+        @Option(names = "--offloaded", arity = "1", paramLabel = "on|off", converter = Converters.OnOff.class,
+                description = "Only entries offloaded to hardware (on) or not (off).")
+        Toggle offloaded;
+        @Option(names = "--added-by-user", arity = "1", paramLabel = "on|off", converter = Converters.OnOff.class,
+                description = "Only entries added by a user (on) or learned (off); needs the kernel's bulk delete (6.0+).")
+        Toggle addedByUser;
 
         @Override
         protected int run(BridgeNetlink nl) {
@@ -330,6 +345,11 @@ public final class FdbCommand extends Group {
             f = vlan == null ? f : f.vlan(vlan);
             f = which != null && which.dynamic ? f.dynamicOnly() : f;
             f = which != null && which.withPermanent ? f.includePermanent() : f;
+            f = which != null && which.onlyStatic ? f.staticOnly() : f;
+            f = sticky == null ? f : f.sticky(sticky.on());
+            f = externLearn == null ? f : f.externLearn(externLearn.on());
+            f = offloaded == null ? f : f.offloaded(offloaded.on());
+            f = addedByUser == null ? f : f.addedByUser(addedByUser.on());
             FlushResult r = nl.fdb().flush(f);
             if (r.removed() >= 0) {
                 out().println("removed " + r.removed() + " entries");

@@ -53,6 +53,14 @@ class FdbGetFlushCommandKernelTest extends WithBridgeAndPort {
         assertThat(ourMacsOnV0()).containsExactly("02:00:00:00:00:03");
         ok("fdb", "flush", "br0", "--with-permanent");
         assertThat(ourMacsOnV0()).isEmpty();
+
+        ok("fdb", "add", "02:00:00:00:00:04", "v0");
+        ok("fdb", "add", "02:00:00:00:00:06", "v0", "--sticky");
+        ok("fdb", "add", "02:00:00:00:00:07", "v0", "--extern-learn");
+        ok("fdb", "flush", "v0", "--sticky", "on");
+        assertThat(ourMacsOnV0()).containsExactly("02:00:00:00:00:04", "02:00:00:00:00:07");
+        ok("fdb", "flush", "v0", "--static", "--extern-learn", "off");
+        assertThat(ourMacsOnV0()).containsExactly("02:00:00:00:00:07");
     }
 
     @Test
