@@ -77,24 +77,28 @@ public final class FdbCommand extends Group {
 
         @Override
         protected int run(BridgeNetlink nl) {
-            Map<Integer, String> names = new HashMap<>();
-            nl.call(ch -> new Links(ch).list()).forEach(l -> names.put(l.index(), l.name()));
             FdbFilter filter = new FdbFilter(bridge, dev);
             // the kernel filters by bridge and device; VLAN and state are filtered here, as bridge(8) does
             List<FdbEntry> entries = nl.fdb().list(filter).stream().filter(this::selected).toList();
-            boolean showDev = dev == null;
-            if (json()) {
-                JsonOut.write(out(), g -> {
-                    g.writeStartArray();
-                    for (FdbEntry e : entries) {
-                        FdbFormat.json(g, e, i -> names.getOrDefault(i, "if" + i), showDev);
-                    }
-                    g.writeEndArray();
-                });
-            } else {
-                entries.forEach(e -> out().println(FdbFormat.text(e, i -> names.getOrDefault(i, "if" + i), showDev)));
-            }
+            print(this, nl, entries, dev == null);
             return 0;
+        }
+    }
+
+    /** Entries as bridge fdb show|get prints them (text lines, or one JSON array), device names resolved. */
+    static void print(NlCommand c, BridgeNetlink nl, List<FdbEntry> entries, boolean showDev) {
+        Map<Integer, String> names = new HashMap<>();
+        nl.call(ch -> new Links(ch).list()).forEach(l -> names.put(l.index(), l.name()));
+        if (c.json()) {
+            JsonOut.write(c.out(), g -> {
+                g.writeStartArray();
+                for (FdbEntry e : entries) {
+                    FdbFormat.json(g, e, i -> names.getOrDefault(i, "if" + i), showDev);
+                }
+                g.writeEndArray();
+            });
+        } else {
+            entries.forEach(e -> c.out().println(FdbFormat.text(e, i -> names.getOrDefault(i, "if" + i), showDev)));
         }
     }
 
@@ -286,17 +290,7 @@ public final class FdbCommand extends Group {
                 throw new OperationFailedException("fdb get " + mac + (where.bridge != null ? " br " + where.bridge
                         : " brport " + where.port) + (v != 0 ? " vlan " + v : "") + ": no such FDB entry");
             }
-            Map<Integer, String> names = new HashMap<>();
-            nl.call(ch -> new Links(ch).list()).forEach(l -> names.put(l.index(), l.name()));
-            if (json()) {
-                JsonOut.write(out(), g -> {
-                    g.writeStartArray();
-                    FdbFormat.json(g, e.get(), i -> names.getOrDefault(i, "if" + i), true);
-                    g.writeEndArray();
-                });
-            } else {
-                out().println(FdbFormat.text(e.get(), i -> names.getOrDefault(i, "if" + i), true));
-            }
+            print(this, nl, List.of(e.get()), true);
             return 0;
         }
     }
