@@ -381,3 +381,6 @@ cap fdb_flush_master_sticky "$BASE; $FDB3; bridge fdb add 02:00:00:00:00:06 dev 
 cap fdb_flush_master_static_noextern "$BASE; $FDB3; bridge fdb add 02:00:00:00:00:07 dev v0 master static extern_learn" \
     "bridge fdb flush dev v0 master static noextern_learn" \
     "ndm_state NUD_NOARP, NDA_NDM_FLAGS_MASK NTF_EXT_LEARNED, NDA_NDM_STATE_MASK NOARP|PERMANENT: static entries without extern_learn"
+cap fdb_get_self_vni "$MDBBASE; ip link add vxlan0 type vxlan id 42 dstport 4789 nolearning; ip link set vxlan0 up; bridge fdb add 02:00:00:00:00:01 dev vxlan0 dst 192.0.2.1 self permanent" \
+    "bridge fdb get 02:00:00:00:00:01 dev vxlan0 self vni 42" \
+    "a VXLAN device's own entry: RTM_GETNEIGH REQUEST, ndmsg {ifindex vxlan0 = 5, NTF_SELF} + NDA_LLADDR + NDA_VNI 42; answer one RTM_NEWNEIGH with NDA_DST"

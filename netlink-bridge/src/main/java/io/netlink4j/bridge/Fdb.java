@@ -259,16 +259,35 @@ public final class Fdb {
         return getEntry(mac, null, port, vlan);
     }
 
+    /**
+     * {@code bridge fdb get MAC dev DEVICE self [vni VNI]}: the device's own entry for {@code mac}
+     * (a VXLAN device's FDB, with its remote), if any. {@code vni} -1 = none (the device's VNI).
+     */
+    public Optional<FdbEntry> getSelf(String mac, String device, int vni) {
+        long m = checkMac(mac);
+        if (vni < -1 || vni > 0xffffff) {
+            throw new IllegalArgumentException("VNI " + vni + " is out of range: 0..16777215, or -1 for none");
+        }
+        return getEntry(m, "fdb get " + mac + " dev " + device + " self" + (vni >= 0 ? " vni " + vni : ""), null, device,
+                0, vni, NdMsg.NTF_SELF);
+    }
+
     private Optional<FdbEntry> getEntry(String mac, String bridge, String port, int vlan) {
         long m = checkMac(mac);
         checkVlan(vlan);
+        String op = "fdb get " + mac + (vlan != 0 ? " vlan " + vlan : "") + (bridge != null ? " br " + bridge : " brport " + port);
+        return getEntry(m, op, bridge, port, vlan, -1, 0);
+    }
+
+    /** {@code port} with NTF_SELF is any device; without, a bridge port. */
+    private Optional<FdbEntry> getEntry(long m, String op, String bridge, String port, int vlan, int vni, int ndmFlags) {
         return nl.call(ch -> {
             Links links = new Links(ch);
             int br = bridge == null ? 0 : bridge(links, "fdb get", bridge).index();
-            int p = port == null ? 0 : port(links, "fdb get", port).index();
-            String op = "fdb get " + mac + (vlan != 0 ? " vlan " + vlan : "") + (bridge != null ? " br " + bridge : " brport " + port);
+            int p = port == null ? 0 : ndmFlags == NdMsg.NTF_SELF ? device(links, "fdb get", port).index()
+                    : port(links, "fdb get", port).index();
             MessageWriter w = ch.request(Rtnetlink.RTM_GETNEIGH, 0);
-            FdbCodec.encodeGet(w, m, br, p, vlan, 0, new byte[6]);
+            FdbCodec.encodeGet(w, m, br, p, vlan, vni, ndmFlags, new byte[6]);
             FdbView view = new FdbView();
             FdbEntry[] out = new FdbEntry[1];
             try {

@@ -90,10 +90,18 @@ final class FdbCodec {
      * NDA_LLADDR, NDA_MASTER when the bridge is given, NDA_VLAN when non-zero.
      */
     static void encodeGet(MessageWriter w, long mac, int bridge, int port, int vlan, int ndmFlags, byte[] scratch) {
+        encodeGet(w, mac, bridge, port, vlan, -1, ndmFlags, scratch);
+    }
+
+    /** As iproute2's fdb_get: ndmsg, NDA_LLADDR, NDA_VLAN, NDA_VNI ({@code vni} -1 = none), NDA_MASTER. */
+    static void encodeGet(MessageWriter w, long mac, int bridge, int port, int vlan, int vni, int ndmFlags, byte[] scratch) {
         NdMsg.put(w, Rtnetlink.AF_BRIDGE, port, 0, ndmFlags, 0);
         putMac(w, NeighCodec.NDA_LLADDR, mac, scratch);
         if (vlan != 0) {
             w.putU16(NeighCodec.NDA_VLAN, vlan);
+        }
+        if (vni >= 0) {
+            w.putU32(NeighCodec.NDA_VNI, vni);
         }
         if (bridge != 0) {
             w.putU32(NeighCodec.NDA_MASTER, bridge);

@@ -72,4 +72,19 @@ class FdbExtrasGoldenTest {
         assertThatThrownBy(() -> FdbFlush.port("v0").includePermanent().staticOnly()).isInstanceOf(IllegalArgumentException.class);
         assertThat(s.kernel.sent()).isEmpty();
     }
+
+    @Test
+    void getFromAVxlanDevicesOwnFdb() {
+        Golden g = Golden.load("fdb_get_self_vni");
+        s.answer(VxlanFdbGoldenTest.link(g, 5)).answer(goldenAnswer(g)).answer(VxlanFdbGoldenTest.link(g, 5));
+        java.util.Optional<FdbEntry> e = s.fdb.getSelf("02:00:00:00:00:01", "vxlan0", 42);
+        assertThat(s.sentWithoutSeq(1)).as(g.command()).isEqualTo(goldenRequest(g));
+        assertThat(e).hasValueSatisfying(x -> {
+            assertThat(x.dst().getHostAddress()).isEqualTo("192.0.2.1");
+            assertThat(x.has(FdbFlag.SELF)).isTrue();
+            assertThat(x.ifname()).isEqualTo("vxlan0");
+        });
+        assertThatThrownBy(() -> s.fdb.getSelf("02:00:00:00:00:01", "vxlan0", 1 << 24))
+                .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("out of range");
+    }
 }

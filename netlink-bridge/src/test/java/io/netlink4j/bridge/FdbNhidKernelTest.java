@@ -94,4 +94,15 @@ class FdbNhidKernelTest {
         assertThat(Json.list(e.get("flags"))).contains("router");
         assertThat(e).containsEntry("dst", "192.0.2.8");
     }
+
+    @Test
+    void getFromTheVxlanDevicesOwnFdb() throws Exception {
+        nl.fdb().add(FdbSpec.of("02:00:00:00:00:09", "vxlan0").self().permanent()
+                .dst(java.net.InetAddress.getByName("192.0.2.9")));
+        assertThat(ns.bridge("fdb get 02:00:00:00:00:09 dev vxlan0 self vni 42")).contains("dst 192.0.2.9");
+        assertThat(nl.fdb().getSelf("02:00:00:00:00:09", "vxlan0", 42))
+                .hasValueSatisfying(e -> assertThat(e.dst().getHostAddress()).isEqualTo("192.0.2.9"));
+        assertThat(nl.fdb().getSelf("02:00:00:00:00:09", "vxlan0", -1)).isPresent();
+        assertThat(nl.fdb().getSelf("02:00:00:00:00:0a", "vxlan0", -1)).isEmpty();
+    }
 }

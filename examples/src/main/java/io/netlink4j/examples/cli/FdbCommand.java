@@ -282,13 +282,31 @@ public final class FdbCommand extends Group {
         @Option(names = "--vlan", paramLabel = "VID", converter = Converters.Vid.class, description = "VLAN ID, 1-4094.")
         Integer vlan;
 
+        @Option(names = "--self", description = "The device's own FDB (with --dev: a VXLAN device's entry and remote).")
+        boolean self;
+
+        @Option(names = "--vni", paramLabel = "N", description = "With --self: the VNI to look the entry up in.")
+        Integer vni;
+
+        @Override
+        protected void check() {
+            if (self && where.port == null) {
+                throw new IllegalArgumentException("--self needs --dev DEV");
+            }
+            if (vni != null && !self) {
+                throw new IllegalArgumentException("--vni needs --self");
+            }
+        }
+
         @Override
         protected int run(BridgeNetlink nl) {
             int v = vlan == null ? 0 : vlan;
-            Optional<FdbEntry> e = where.bridge != null ? nl.fdb().get(mac, where.bridge, v) : nl.fdb().getOnPort(mac, where.port, v);
+            Optional<FdbEntry> e = self ? nl.fdb().getSelf(mac, where.port, vni == null ? -1 : vni)
+                    : where.bridge != null ? nl.fdb().get(mac, where.bridge, v) : nl.fdb().getOnPort(mac, where.port, v);
             if (e.isEmpty()) {
                 throw new OperationFailedException("fdb get " + mac + (where.bridge != null ? " br " + where.bridge
-                        : " brport " + where.port) + (v != 0 ? " vlan " + v : "") + ": no such FDB entry");
+                        : (self ? " dev " : " brport ") + where.port) + (v != 0 ? " vlan " + v : "")
+                        + (self ? " self" : "") + (vni != null ? " vni " + vni : "") + ": no such FDB entry");
             }
             print(this, nl, List.of(e.get()), true);
             return 0;

@@ -85,6 +85,11 @@ class FdbGetFlushCommandKernelTest extends WithBridgeAndPort {
         Map<String, Object> e = Json.list(ns.json("bridge -j fdb show dev vxlan0")).stream().map(Json::map)
                 .filter(m -> "02:00:00:00:00:0a".equals(m.get("mac"))).findFirst().orElseThrow();
         assertThat(((Number) e.get("nhid")).intValue()).isEqualTo(10);
+        ns.bridge("fdb add 02:00:00:00:00:0c dev vxlan0 dst 192.0.2.12 self permanent");
+        Cli.Result got = Cli.in(ns.name(), "--json", "fdb", "get", "02:00:00:00:00:0c", "--dev", "vxlan0", "--self",
+                "--vni", "42");
+        assertThat(got.status()).as(got.toString()).isZero();
+        assertThat(got.json()).isEqualTo(ns.json("bridge -j fdb get 02:00:00:00:00:0c dev vxlan0 self vni 42"));
         Cli.Result ours = Cli.in(ns.name(), "--json", "fdb", "show", "--dev", "vxlan0");
         assertThat(ours.json()).isEqualTo(ns.json("bridge -j fdb show dev vxlan0"));
         assertThat(Cli.in(ns.name(), "fdb", "add", "02:00:00:00:00:0b", "vxlan0", "--self", "--nhid", "10",
