@@ -46,6 +46,9 @@ public final class FdbCommand extends Group {
         @Option(names = "--dynamic", description = "Leave out permanent entries (bridge fdb show dynamic).")
         boolean dynamic;
 
+        @Option(names = {"-s", "--stats"}, description = "Seconds since each entry was used and updated (bridge -s).")
+        boolean stats;
+
         @Override
         protected void check() {
             if (states != null) {
@@ -80,25 +83,30 @@ public final class FdbCommand extends Group {
             FdbFilter filter = new FdbFilter(bridge, dev);
             // the kernel filters by bridge and device; VLAN and state are filtered here, as bridge(8) does
             List<FdbEntry> entries = nl.fdb().list(filter).stream().filter(this::selected).toList();
-            print(this, nl, entries, dev == null);
+            print(this, nl, entries, dev == null, stats);
             return 0;
         }
     }
 
     /** Entries as bridge fdb show|get prints them (text lines, or one JSON array), device names resolved. */
     static void print(NlCommand c, BridgeNetlink nl, List<FdbEntry> entries, boolean showDev) {
+        print(c, nl, entries, showDev, false);
+    }
+
+    /** With {@code stats}: the used/updated timers too ({@code bridge -s}). */
+    static void print(NlCommand c, BridgeNetlink nl, List<FdbEntry> entries, boolean showDev, boolean stats) {
         Map<Integer, String> names = new HashMap<>();
         nl.call(ch -> new Links(ch).list()).forEach(l -> names.put(l.index(), l.name()));
         if (c.json()) {
             JsonOut.write(c.out(), g -> {
                 g.writeStartArray();
                 for (FdbEntry e : entries) {
-                    FdbFormat.json(g, e, i -> names.getOrDefault(i, "if" + i), showDev);
+                    FdbFormat.json(g, e, i -> names.getOrDefault(i, "if" + i), showDev, stats);
                 }
                 g.writeEndArray();
             });
         } else {
-            entries.forEach(e -> c.out().println(FdbFormat.text(e, i -> names.getOrDefault(i, "if" + i), showDev)));
+            entries.forEach(e -> c.out().println(FdbFormat.text(e, i -> names.getOrDefault(i, "if" + i), showDev, stats)));
         }
     }
 

@@ -117,4 +117,28 @@ class FdbGetFlushCommandKernelTest extends WithBridgeAndPort {
         }
         assertThat(Cli.in(ns.name(), "fdb", "show", "--state", "bogus").status()).isEqualTo(2);
     }
+
+    @Test
+    void showStatsHasBridgesTimers() {
+        ok("fdb", "add", "02:00:00:00:00:01", "v0");
+        Cli.Result r = Cli.in(ns.name(), "--json", "fdb", "show", "--br", "br0", "-s");
+        assertThat(r.status()).as(r.toString()).isZero();
+        List<Map<String, Object>> ours = Json.list(r.json()).stream().map(Json::map).toList();
+        List<Map<String, Object>> theirs = Json.list(ns.json("bridge -j -s fdb show br br0")).stream().map(Json::map).toList();
+        // the same entries and keys; the timers may have ticked a second between the two reads
+        assertThat(ours).hasSameSizeAs(theirs);
+        for (int i = 0; i < ours.size(); i++) {
+            assertThat(ours.get(i).keySet()).as(ours.get(i).toString()).containsExactlyElementsOf(theirs.get(i).keySet());
+            for (String k : List.of("used", "updated")) {
+                if (theirs.get(i).containsKey(k)) {
+                    long d = ((Number) ours.get(i).get(k)).longValue() - ((Number) theirs.get(i).get(k)).longValue();
+                    assertThat(Math.abs(d)).as(k + " of " + ours.get(i)).isLessThanOrEqualTo(2);
+                }
+            }
+        }
+        assertThat(ours.stream().filter(m -> "02:00:00:00:00:01".equals(m.get("mac"))).findFirst().orElseThrow())
+                .containsKeys("used", "updated");
+        assertThat(Cli.in(ns.name(), "fdb", "show", "--br", "br0", "-s").out()).containsPattern(
+                "02:00:00:00:00:01 dev v0 used \\d+/\\d+ master br0 static");
+    }
 }
