@@ -70,4 +70,15 @@ class FdbFlushFlagsKernelTest {
     void entryByEntrySelectsTheSame() {
         flushesSelectByFlags(false);
     }
+
+    @Test
+    void useMakesAUserAddedDynamicEntryThatAddedByUserFlushes() {
+        nl.fdb().add(FdbSpec.of("02:00:00:00:00:05", "v0").use());     // bridge fdb add ... master use
+        java.util.Map<String, Object> e = Json.list(ns.json("bridge -j fdb show dev v0")).stream().map(Json::map)
+                .filter(m -> "02:00:00:00:00:05".equals(m.get("mac"))).findFirst().orElseThrow();
+        assertThat(e).containsEntry("state", "");                        // "": dynamic, as the kernel learned it
+        nl.fdb().add(FdbSpec.of("02:00:00:00:00:02", "v0").permanent());
+        nl.fdb().flush(FdbFlush.port("v0").addedByUser(true));
+        assertThat(ours()).containsExactly("02:00:00:00:00:02");        // permanent entries stay (nopermanent)
+    }
 }
