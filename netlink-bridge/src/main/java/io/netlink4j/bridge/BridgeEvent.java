@@ -83,6 +83,9 @@ public sealed interface BridgeEvent permits BridgeEvent.FdbEvent, BridgeEvent.Po
      */
     record MdbRouterEvent(MdbKind kind, MdbRouterPort port) implements BridgeEvent {}
 
+    /** VNI filter event kinds. */
+    enum VniKind { ADDED, REMOVED }
+
     /**
      * VNIs were added to (RTM_NEWTUNNEL) or removed from (RTM_DELTUNNEL) the VNI filter of a VXLAN
      * device ({@code bridge vni add|delete}).
@@ -90,7 +93,7 @@ public sealed interface BridgeEvent permits BridgeEvent.FdbEvent, BridgeEvent.Po
      * @param kind    ADDED or REMOVED
      * @param entries the VNIs (or ranges) of the notification, all of one device
      */
-    record VniEvent(MdbKind kind, List<VniEntry> entries) implements BridgeEvent {
+    record VniEvent(VniKind kind, List<VniEntry> entries) implements BridgeEvent {
         public VniEvent {
             entries = List.copyOf(entries);
         }

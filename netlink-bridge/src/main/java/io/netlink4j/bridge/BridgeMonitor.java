@@ -283,7 +283,7 @@ public final class BridgeMonitor implements AutoCloseable {
         if (!VniCodec.decode(m, this::nameOf, entries) || entries.isEmpty()) {
             return null;
         }
-        BridgeEvent.MdbKind kind = m.type() == VniCodec.RTM_DELTUNNEL ? BridgeEvent.MdbKind.REMOVED : BridgeEvent.MdbKind.ADDED;
+        BridgeEvent.VniKind kind = m.type() == VniCodec.RTM_DELTUNNEL ? BridgeEvent.VniKind.REMOVED : BridgeEvent.VniKind.ADDED;
         return new BridgeEvent.VniEvent(kind, entries);
     }
 

@@ -11,7 +11,7 @@ import java.net.InetAddress;
  * @param device  its name, or null when it was not known
  * @param start   first VNI
  * @param end     last VNI (= start for one VNI)
- * @param address group or remote, or null (the kernel reports "none" as all zeros)
+ * @param address group or remote, or null (none: no VXLAN_VNIFILTER_ENTRY_GROUP, or all zeros)
  * @param stats   the entry's counters when asked for ({@code bridge -s vni show}), else null
  */
 public record VniEntry(int ifindex, String device, int start, int end, InetAddress address, Stats stats) {

@@ -307,11 +307,11 @@ class BridgeMonitorKernelTest {
         start(events::add);
         eventsUntilMarker();
         ns.bridge("vni add dev vxlan0 vni 100");
-        BridgeEvent.VniEvent added = await(BridgeEvent.VniEvent.class, e -> e.kind() == BridgeEvent.MdbKind.ADDED);
+        BridgeEvent.VniEvent added = await(BridgeEvent.VniEvent.class, e -> e.kind() == BridgeEvent.VniKind.ADDED);
         assertThat(added.entries()).extracting(VniEntry::toString).containsExactly("dev vxlan0 vni 100");
         assertThat(ns.bridge("-j vni show dev vxlan0")).contains("\"vni\":100");
         ns.bridge("vni delete dev vxlan0 vni 100");
-        BridgeEvent.VniEvent removed = await(BridgeEvent.VniEvent.class, e -> e.kind() == BridgeEvent.MdbKind.REMOVED);
+        BridgeEvent.VniEvent removed = await(BridgeEvent.VniEvent.class, e -> e.kind() == BridgeEvent.VniKind.REMOVED);
         assertThat(removed.entries()).extracting(VniEntry::toString).containsExactly("dev vxlan0 vni 100");
     }
 }
