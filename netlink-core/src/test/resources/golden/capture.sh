@@ -105,13 +105,14 @@ for line in open(src, errors='replace'):
 TYPES = {1: 'NLMSG_NOOP', 2: 'NLMSG_ERROR', 3: 'NLMSG_DONE', 4: 'NLMSG_OVERRUN',
          16: 'RTM_NEWLINK', 17: 'RTM_DELLINK', 18: 'RTM_GETLINK', 19: 'RTM_SETLINK',
          28: 'RTM_NEWNEIGH', 29: 'RTM_DELNEIGH', 30: 'RTM_GETNEIGH',
-         92: 'RTM_GETSTATS', 112: 'RTM_NEWVLAN', 113: 'RTM_DELVLAN', 114: 'RTM_GETVLAN'}
+         92: 'RTM_GETSTATS', 112: 'RTM_NEWVLAN', 113: 'RTM_DELVLAN', 114: 'RTM_GETVLAN',
+         120: 'RTM_NEWTUNNEL', 121: 'RTM_DELTUNNEL', 122: 'RTM_GETTUNNEL'}
 FAM = {0: 'AF_UNSPEC', 2: 'AF_INET', 7: 'AF_BRIDGE', 10: 'AF_INET6'}
 def flags_str(t, f, request):
     names = [(1, 'REQUEST'), (2, 'MULTI'), (4, 'ACK'), (8, 'ECHO'), (16, 'DUMP_INTR'), (32, 'DUMP_FILTERED')]
-    if request and t in (18, 30, 92, 114):   # GET
+    if request and t in (18, 30, 92, 114, 122):   # GET
         names += [(0x100, 'ROOT'), (0x200, 'MATCH'), (0x400, 'ATOMIC')]
-    elif request and t in (17, 29, 113):     # DEL
+    elif request and t in (17, 29, 113, 121):     # DEL
         names += [(0x100, 'NONREC'), (0x200, 'BULK')]
     elif request:                            # NEW / SET
         names += [(0x100, 'REPLACE'), (0x200, 'EXCL'), (0x400, 'CREATE'), (0x800, 'APPEND')]
@@ -340,3 +341,46 @@ cap bridge_set_mcast_vlan_snooping_error "$MDBBASE" "ip link set dev br0 type br
     "MULTI_BOOLOPT {optval 2, optmask 2} (bit 1); this kernel has no VLAN filtering, so it refuses (see the answer)"
 cap bridge_set_vlan_stats "$MDBBASE" "ip link set dev br0 type bridge vlan_stats_enabled 1 vlan_stats_per_port 1" \
     "VLAN_STATS_ENABLED / VLAN_STATS_PER_PORT u8; this kernel takes both even without VLAN filtering: ack 0"
+
+# ---------------- vni filter (a collect-metadata VXLAN device with vnifilter; IPv6 off) ----------------
+# vxlan0 needs a lower device for multicast groups: v0 (192.0.2.10/24). ifindex: lo=1, v1=2, v0=3, vxlan0=4.
+VNIBASE="ip link add v0 type veth peer name v1; ip link set v0 up; ip link set v1 up; ip addr add 192.0.2.10/24 dev v0; ip link add vxlan0 type vxlan dstport 4789 dev v0 external vnifilter; ip link set vxlan0 up"
+cap vni_add "$VNIBASE" "bridge vni add dev vxlan0 vni 100" \
+    "RTM_NEWTUNNEL (120) REQUEST|ACK (no CREATE/EXCL), struct tunnel_msg {AF_BRIDGE, flags 0, ifindex vxlan0} + VXLAN_VNIFILTER_ENTRY (1, WITH NLA_F_NESTED: 0x8001) > VXLAN_VNIFILTER_ENTRY_START u32 100; ack 0 (a second add of the same VNI is acked too)"
+cap vni_add_range "$VNIBASE" "bridge vni add dev vxlan0 vni 200-205" \
+    "one entry with VXLAN_VNIFILTER_ENTRY_START 200 and VXLAN_VNIFILTER_ENTRY_END 205; ack 0"
+cap vni_add_list "$VNIBASE" "bridge vni add dev vxlan0 vni 600,700" \
+    "a comma list is one message with one VXLAN_VNIFILTER_ENTRY per item; ack 0"
+cap vni_add_remote "$VNIBASE" "bridge vni add dev vxlan0 vni 300 remote 192.0.2.9" \
+    "+ VXLAN_VNIFILTER_ENTRY_GROUP (3) = 4 bytes (a unicast remote travels in the GROUP attribute); ack 0"
+cap vni_add_group "$VNIBASE" "bridge vni add dev vxlan0 vni 400 group 239.1.1.1" \
+    "VXLAN_VNIFILTER_ENTRY_GROUP = 239.1.1.1; the device needs a lower device (dev v0) for a multicast group; ack 0"
+cap vni_add_remote6 "$VNIBASE" "bridge vni add dev vxlan0 vni 500 remote 2001:db8::9" \
+    "VXLAN_VNIFILTER_ENTRY_GROUP6 (4) = 16 bytes; ack 0"
+cap vni_delete "$VNIBASE; bridge vni add dev vxlan0 vni 100" "bridge vni delete dev vxlan0 vni 100" \
+    "RTM_DELTUNNEL (121) REQUEST|ACK, same body as the add; iproute2 6.1 knows only the word delete (bridge vni del is 'unknown'); ack 0"
+cap vni_delete_missing_error "$VNIBASE" "bridge vni delete dev vxlan0 vni 100" \
+    "deleting a VNI the device does not filter: -ENOENT, no ext-ack"
+VNI4="bridge vni add dev vxlan0 vni 100; bridge vni add dev vxlan0 vni 200-205; bridge vni add dev vxlan0 vni 400 group 239.1.1.1; bridge vni add dev vxlan0 vni 500 remote 2001:db8::9"
+cap vni_show "$VNIBASE; $VNI4" "bridge vni show" \
+    "RTM_GETTUNNEL (122) REQUEST|DUMP, tunnel_msg {AF_BRIDGE, flags 0, ifindex 0} (280-byte datagram: 24 + 256 trailing zeros); answer: RTM_NEWTUNNEL per device with one VXLAN_VNIFILTER_ENTRY (nested) per VNI or range"
+cap vni_show_stats "$VNIBASE; $VNI4" "bridge -s vni show" \
+    "tunnel_msg flags TUNNEL_MSG_FLAG_STATS (1): each entry adds VXLAN_VNIFILTER_ENTRY_STATS (5) > VNIFILTER_ENTRY_STATS_* u64 counters"
+
+# ---------------- fdb: nexthop group and entry flags ----------------
+NHBASE="$MDBBASE; ip addr add 192.0.2.10/24 dev v1; ip link add vxlan0 type vxlan id 42 dstport 4789 nolearning; ip link set vxlan0 master br0; ip link set vxlan0 up; ip nexthop add id 1 via 192.0.2.1 fdb; ip nexthop add id 2 via 192.0.2.2 fdb; ip nexthop add id 10 group 1/2 fdb"
+cap fdb_add_nhid "$NHBASE" "bridge fdb add 02:00:00:00:00:01 dev vxlan0 nhid 10 self" \
+    "an FDB nexthop group (ip nexthop ... fdb) as the entry's destination: vxlan0 = ifindex 5, ndmsg {5, NUD_PERMANENT|NUD_NOARP, NTF_SELF} + NDA_LLADDR + NDA_NH_ID (13) u32 10; ack 0"
+cap fdb_add_sticky "$BASE" "bridge fdb add 02:00:00:00:00:06 dev v0 master static sticky" \
+    "ndm_flags NTF_MASTER|NTF_STICKY (0x44); ack 0"
+cap fdb_add_extern_learn "$BASE" "bridge fdb add 02:00:00:00:00:07 dev v0 master static extern_learn" \
+    "ndm_flags NTF_MASTER|NTF_EXT_LEARNED (0x14); ack 0"
+cap fdb_flush_master_sticky "$BASE; $FDB3; bridge fdb add 02:00:00:00:00:06 dev v0 master static sticky" \
+    "bridge fdb flush dev v0 master nopermanent sticky" \
+    "ndm_flags NTF_MASTER|NTF_STICKY, ndm_state 0 + NDA_NDM_FLAGS_MASK (17) u8 NTF_STICKY + NDA_NDM_STATE_MASK (16) u16 NUD_PERMANENT: only the sticky entry goes"
+cap fdb_flush_master_static_noextern "$BASE; $FDB3; bridge fdb add 02:00:00:00:00:07 dev v0 master static extern_learn" \
+    "bridge fdb flush dev v0 master static noextern_learn" \
+    "ndm_state NUD_NOARP, NDA_NDM_FLAGS_MASK NTF_EXT_LEARNED, NDA_NDM_STATE_MASK NOARP|PERMANENT: static entries without extern_learn"
+cap fdb_get_self_vni "$MDBBASE; ip link add vxlan0 type vxlan id 42 dstport 4789 nolearning; ip link set vxlan0 up; bridge fdb add 02:00:00:00:00:01 dev vxlan0 dst 192.0.2.1 self permanent" \
+    "bridge fdb get 02:00:00:00:00:01 dev vxlan0 self vni 42" \
+    "a VXLAN device's own entry: RTM_GETNEIGH REQUEST, ndmsg {ifindex vxlan0 = 5, NTF_SELF} + NDA_LLADDR + NDA_VNI 42; answer one RTM_NEWNEIGH with NDA_DST"

@@ -14,6 +14,7 @@ import io.netlink4j.examples.cli.PortCommand;
 import io.netlink4j.examples.cli.StateCommands;
 import io.netlink4j.examples.cli.Version;
 import io.netlink4j.examples.cli.VlanCommand;
+import io.netlink4j.examples.cli.VniCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -38,7 +39,7 @@ import picocli.CommandLine.Spec;
         description = "Configure the Linux bridge over rtnetlink: ports, bridges, VLANs, FDB, MDB, events,"
                 + " and the MetalLB L2 doctor.",
         subcommands = {
-            PortCommand.class, BridgeCommand.class, VlanCommand.class, FdbCommand.class, MdbCommand.class,
+            PortCommand.class, BridgeCommand.class, VlanCommand.class, FdbCommand.class, MdbCommand.class, VniCommand.class,
             MonitorCommand.class,
             DoctorCommand.class, DemoCommand.class, StateCommands.Diff.class, StateCommands.Apply.class,
             AgentCommand.class

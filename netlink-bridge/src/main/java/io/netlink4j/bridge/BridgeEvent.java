@@ -1,10 +1,11 @@
 package io.netlink4j.bridge;
 
+import java.util.List;
 import java.util.Map;
 
 /** What a {@link BridgeMonitor} reports. */
 public sealed interface BridgeEvent permits BridgeEvent.FdbEvent, BridgeEvent.PortEvent, BridgeEvent.BridgeChanged,
-        BridgeEvent.MdbEvent, BridgeEvent.Overrun {
+        BridgeEvent.MdbEvent, BridgeEvent.MdbRouterEvent, BridgeEvent.VniEvent, BridgeEvent.Overrun {
 
     /** FDB event kinds. */
     enum FdbKind {
@@ -72,6 +73,31 @@ public sealed interface BridgeEvent permits BridgeEvent.FdbEvent, BridgeEvent.Po
      * @param entry the entry as the notification describes it (no timer for removals)
      */
     record MdbEvent(MdbKind kind, MdbEntry entry) implements BridgeEvent {}
+
+    /**
+     * A port became a multicast router port of its bridge (RTM_NEWMDB with MDBA_ROUTER, e.g. after
+     * {@code bridge link set dev v0 mcast_router 2}) or stopped being one (RTM_DELMDB).
+     *
+     * @param kind ADDED (now a router port) or REMOVED
+     * @param port the bridge and the port
+     */
+    record MdbRouterEvent(MdbKind kind, MdbRouterPort port) implements BridgeEvent {}
+
+    /** VNI filter event kinds. */
+    enum VniKind { ADDED, REMOVED }
+
+    /**
+     * VNIs were added to (RTM_NEWTUNNEL) or removed from (RTM_DELTUNNEL) the VNI filter of a VXLAN
+     * device ({@code bridge vni add|delete}).
+     *
+     * @param kind    ADDED or REMOVED
+     * @param entries the VNIs (or ranges) of the notification, all of one device
+     */
+    record VniEvent(VniKind kind, List<VniEntry> entries) implements BridgeEvent {
+        public VniEvent {
+            entries = List.copyOf(entries);
+        }
+    }
 
     /**
      * The socket's receive buffer overflowed (ENOBUFS): events were lost. Re-read the state you

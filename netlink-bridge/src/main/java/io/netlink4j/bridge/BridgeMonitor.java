@@ -4,6 +4,7 @@ import io.netlink4j.core.ChannelOptions;
 import io.netlink4j.core.IfInfoMsg;
 import io.netlink4j.core.MessageVisitor;
 import io.netlink4j.core.MessageWriter;
+import io.netlink4j.core.NetlinkException;
 import io.netlink4j.core.NetlinkParseException;
 import io.netlink4j.core.NlMsg;
 import io.netlink4j.core.NotificationSocket;
@@ -23,8 +24,9 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches a namespace's FDB, bridges, bridge ports and MDB: a netlink socket of its own joined to
- * RTNLGRP_NEIGH, RTNLGRP_LINK and RTNLGRP_MDB, delivering typed {@link BridgeEvent}s. Port and
+ * Watches a namespace's FDB, bridges, bridge ports, MDB (groups and router ports) and VXLAN VNI
+ * filters: a netlink socket of its own joined to RTNLGRP_NEIGH, RTNLGRP_LINK, RTNLGRP_MDB and
+ * (kernel 5.18+) RTNLGRP_TUNNEL, delivering typed {@link BridgeEvent}s. Port and
  * bridge events report what changed against the settings last known (loaded when the monitor
  * opens): the several notifications the kernel sends per change make one event, and link
  * notifications that change no tracked setting (carrier, statistics, timers) make none.
@@ -73,13 +75,27 @@ public final class BridgeMonitor implements AutoCloseable {
 
     private BridgeMonitor(String netns, int receiveBuffer) {
         this.netns = netns;
-        this.socket = NotificationSocket.open(netns, receiveBuffer, Rtnetlink.RTNLGRP_NEIGH, Rtnetlink.RTNLGRP_LINK,
-                Rtnetlink.RTNLGRP_MDB);
+        this.socket = openSocket(netns, receiveBuffer);
         try {
             reseed();
         } catch (RuntimeException e) {
             socket.close();
             throw e;
+        }
+    }
+
+    /** Joins RTNLGRP_TUNNEL (VNI filter events) too where the kernel has it (5.18+; older ones refuse the group). */
+    private static NotificationSocket openSocket(String netns, int receiveBuffer) {
+        try {
+            return NotificationSocket.open(netns, receiveBuffer, Rtnetlink.RTNLGRP_NEIGH, Rtnetlink.RTNLGRP_LINK,
+                    Rtnetlink.RTNLGRP_MDB, VniCodec.RTNLGRP_TUNNEL);
+        } catch (NetlinkException e) {
+            if (e.errno() != io.netlink4j.core.Errno.EINVAL) {
+                throw e;
+            }
+            LOG.debug("bridge monitor: no RTNLGRP_TUNNEL on this kernel ({}): no VNI events", e.getMessage());
+            return NotificationSocket.open(netns, receiveBuffer, Rtnetlink.RTNLGRP_NEIGH, Rtnetlink.RTNLGRP_LINK,
+                    Rtnetlink.RTNLGRP_MDB);
         }
     }
 
@@ -235,6 +251,9 @@ public final class BridgeMonitor implements AutoCloseable {
             case Rtnetlink.RTM_NEWMDB:
             case Rtnetlink.RTM_DELMDB:
                 return mdbEvent(m);
+            case VniCodec.RTM_NEWTUNNEL:
+            case VniCodec.RTM_DELTUNNEL:
+                return vniEvent(m);
             default:
                 return null;
         }
@@ -246,12 +265,26 @@ public final class BridgeMonitor implements AutoCloseable {
 
     private BridgeEvent mdbEvent(NlMsg m) {
         List<MdbEntry> entries = new ArrayList<>(1);
-        if (!MdbCodec.decode(m, this::nameOf, entries, new ArrayList<>()) || entries.isEmpty()) {
-            return null; // router port notifications are not reported
+        List<MdbRouterPort> routers = new ArrayList<>(1);
+        if (!MdbCodec.decode(m, this::nameOf, entries, routers)) {
+            return null;
         }
         BridgeEvent.MdbKind kind = m.type() == Rtnetlink.RTM_DELMDB ? BridgeEvent.MdbKind.REMOVED : BridgeEvent.MdbKind.ADDED;
+        if (entries.isEmpty()) {
+            // a port became (RTM_NEWMDB) or stopped being (RTM_DELMDB) a multicast router port: br_rtr_notify
+            return routers.isEmpty() ? null : new BridgeEvent.MdbRouterEvent(kind, routers.get(0));
+        }
         // the kernel notifies one entry per message (br_mdb_notify)
         return new BridgeEvent.MdbEvent(kind, entries.get(0));
+    }
+
+    private BridgeEvent vniEvent(NlMsg m) {
+        List<VniEntry> entries = new ArrayList<>(1);
+        if (!VniCodec.decode(m, this::nameOf, entries) || entries.isEmpty()) {
+            return null;
+        }
+        BridgeEvent.VniKind kind = m.type() == VniCodec.RTM_DELTUNNEL ? BridgeEvent.VniKind.REMOVED : BridgeEvent.VniKind.ADDED;
+        return new BridgeEvent.VniEvent(kind, entries);
     }
 
     /** Overruns seen so far. */

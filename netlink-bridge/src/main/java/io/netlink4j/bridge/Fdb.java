@@ -259,16 +259,35 @@ public final class Fdb {
         return getEntry(mac, null, port, vlan);
     }
 
+    /**
+     * {@code bridge fdb get MAC dev DEVICE self [vni VNI]}: the device's own entry for {@code mac}
+     * (a VXLAN device's FDB, with its remote), if any. {@code vni} -1 = none (the device's VNI).
+     */
+    public Optional<FdbEntry> getSelf(String mac, String device, int vni) {
+        long m = checkMac(mac);
+        if (vni < -1 || vni > 0xffffff) {
+            throw new IllegalArgumentException("VNI " + vni + " is out of range: 0..16777215, or -1 for none");
+        }
+        return getEntry(m, "fdb get " + mac + " dev " + device + " self" + (vni >= 0 ? " vni " + vni : ""), null, device,
+                0, vni, NdMsg.NTF_SELF);
+    }
+
     private Optional<FdbEntry> getEntry(String mac, String bridge, String port, int vlan) {
         long m = checkMac(mac);
         checkVlan(vlan);
+        String op = "fdb get " + mac + (vlan != 0 ? " vlan " + vlan : "") + (bridge != null ? " br " + bridge : " brport " + port);
+        return getEntry(m, op, bridge, port, vlan, -1, 0);
+    }
+
+    /** {@code port} with NTF_SELF is any device; without, a bridge port. */
+    private Optional<FdbEntry> getEntry(long m, String op, String bridge, String port, int vlan, int vni, int ndmFlags) {
         return nl.call(ch -> {
             Links links = new Links(ch);
             int br = bridge == null ? 0 : bridge(links, "fdb get", bridge).index();
-            int p = port == null ? 0 : port(links, "fdb get", port).index();
-            String op = "fdb get " + mac + (vlan != 0 ? " vlan " + vlan : "") + (bridge != null ? " br " + bridge : " brport " + port);
+            int p = port == null ? 0 : ndmFlags == NdMsg.NTF_SELF ? device(links, "fdb get", port).index()
+                    : port(links, "fdb get", port).index();
             MessageWriter w = ch.request(Rtnetlink.RTM_GETNEIGH, 0);
-            FdbCodec.encodeGet(w, m, br, p, vlan, 0, new byte[6]);
+            FdbCodec.encodeGet(w, m, br, p, vlan, vni, ndmFlags, new byte[6]);
             FdbView view = new FdbView();
             FdbEntry[] out = new FdbEntry[1];
             try {
@@ -391,17 +410,22 @@ public final class Fdb {
             if (port != null && port.master() != bridge.index()) {
                 throw new IllegalArgumentException(port.name() + " is not a port of " + bridge.name());
             }
-            int stateMask = flush.onlyDynamic() ? NdMsg.NUD_PERMANENT | NdMsg.NUD_NOARP
+            // as iproute2: static = NOARP among NOARP|PERMANENT; dynamic = neither; default nopermanent
+            int stateMask = flush.onlyDynamic() || flush.onlyStatic() ? NdMsg.NUD_PERMANENT | NdMsg.NUD_NOARP
                     : flush.withPermanent() ? 0 : NdMsg.NUD_PERMANENT;
+            int state = flush.onlyStatic() ? NdMsg.NUD_NOARP : 0;
             String op = "fdb flush " + (port != null ? "dev " + port.name() + " master" : "dev " + bridge.name() + " self")
                     + (flush.vlan() != 0 ? " vlan " + flush.vlan() : "") + (flush.onlyDynamic() ? " dynamic" : "")
-                    + (stateMask == NdMsg.NUD_PERMANENT ? " nopermanent" : "");
+                    + (flush.onlyStatic() ? " static" : "") + (stateMask == NdMsg.NUD_PERMANENT ? " nopermanent" : "")
+                    + flagWords(flush);
             if (flush.kernelBulk()) {
                 MessageWriter w = ch.request(Rtnetlink.RTM_DELNEIGH, NlMsg.NLM_F_BULK);
                 if (port != null) {
-                    FdbCodec.encodeFlush(w, port.index(), NdMsg.NTF_MASTER, 0, stateMask, flush.vlan());
+                    FdbCodec.encodeFlush(w, port.index(), NdMsg.NTF_MASTER | flush.flags(), state, stateMask,
+                            flush.flagsMask(), flush.vlan());
                 } else {
-                    FdbCodec.encodeFlush(w, bridge.index(), NdMsg.NTF_SELF, 0, stateMask, flush.vlan());
+                    FdbCodec.encodeFlush(w, bridge.index(), NdMsg.NTF_SELF | flush.flags(), state, stateMask,
+                            flush.flagsMask(), flush.vlan());
                 }
                 try {
                     ch.execute(op);
@@ -413,8 +437,13 @@ public final class Fdb {
                     LOG.debug("{}: no kernel bulk delete ({}), deleting entry by entry", op, e.getMessage());
                 }
             }
+            if ((flush.flagsMask() & NdMsg.NTF_USE) != 0) {
+                // a dump does not say which entries a user added: only the kernel's bulk delete can select on it
+                throw new io.netlink4j.core.NotSupportedException(op, Errno.EOPNOTSUPP, null, null,
+                        "added_by_user needs the kernel's bulk FDB delete (Linux 6.0+)");
+            }
             return new FlushResult(false, flushByDump(ch, op, bridge.index(), port == null ? 0 : port.index(),
-                    flush.vlan(), stateMask));
+                    flush.vlan(), state, stateMask, flush.flags(), flush.flagsMask()));
         });
     }
 
@@ -424,7 +453,21 @@ public final class Fdb {
                 || (e.errno() == Errno.EINVAL && "invalid address".equals(e.kernelMessage()));
     }
 
-    private static int flushByDump(RtnlChannel ch, String op, int bridge, int port, int vlan, int stateMask) {
+    /** " sticky noextern_learn ...": the flag selectors of a flush, as bridge(8) spells them. */
+    private static String flagWords(FdbFlush f) {
+        StringBuilder sb = new StringBuilder();
+        int[] bits = {NdMsg.NTF_USE, NdMsg.NTF_EXT_LEARNED, NdMsg.NTF_STICKY, NdMsg.NTF_OFFLOADED};
+        String[] words = {"added_by_user", "extern_learn", "sticky", "offloaded"};
+        for (int i = 0; i < bits.length; i++) {
+            if ((f.flagsMask() & bits[i]) != 0) {
+                sb.append((f.flags() & bits[i]) != 0 ? " " : " no").append(words[i]);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static int flushByDump(RtnlChannel ch, String op, int bridge, int port, int vlan, int state, int stateMask,
+                                   int flags, int flagsMask) {
         long[] macs = new long[64];
         int[] where = new int[64];
         int[] vlans = new int[64];
@@ -436,7 +479,8 @@ public final class Fdb {
             @Override
             public void onEntry(FdbView e) {
                 if (e.master() != bridge || !e.hasMac() || (port != 0 && e.ifindex() != port)
-                        || (vlan != 0 && e.vlan() != vlan) || (e.nudState() & stateMask) != 0) {
+                        || (vlan != 0 && e.vlan() != vlan) || (e.nudState() & stateMask) != (state & stateMask)
+                        || (e.flags() & flagsMask) != (flags & flagsMask)) {
                     return;
                 }
                 int i = n[0]++;
@@ -461,8 +505,8 @@ public final class Fdb {
         ch.pipeline(op, n[0], BulkOptions.defaults().window(), (i, w, seq) -> {
             w.begin(Rtnetlink.RTM_DELNEIGH, 0, seq, 0);
             // the bridge's own entries are deleted through the bridge (self), the rest through their port
-            int flags = whereRef[0][i] == bridge ? NdMsg.NTF_SELF : NdMsg.NTF_MASTER;
-            FdbCodec.encodeDelete(w, whereRef[0][i], flags, macsRef[0][i], vlansRef[0][i], scratch);
+            int target = whereRef[0][i] == bridge ? NdMsg.NTF_SELF : NdMsg.NTF_MASTER;
+            FdbCodec.encodeDelete(w, whereRef[0][i], target, macsRef[0][i], vlansRef[0][i], scratch);
             w.end();
         }, (i, e) -> {
             if (e == null) {

@@ -90,10 +90,18 @@ final class FdbCodec {
      * NDA_LLADDR, NDA_MASTER when the bridge is given, NDA_VLAN when non-zero.
      */
     static void encodeGet(MessageWriter w, long mac, int bridge, int port, int vlan, int ndmFlags, byte[] scratch) {
+        encodeGet(w, mac, bridge, port, vlan, -1, ndmFlags, scratch);
+    }
+
+    /** As iproute2's fdb_get: ndmsg, NDA_LLADDR, NDA_VLAN, NDA_VNI ({@code vni} -1 = none), NDA_MASTER. */
+    static void encodeGet(MessageWriter w, long mac, int bridge, int port, int vlan, int vni, int ndmFlags, byte[] scratch) {
         NdMsg.put(w, Rtnetlink.AF_BRIDGE, port, 0, ndmFlags, 0);
         putMac(w, NeighCodec.NDA_LLADDR, mac, scratch);
         if (vlan != 0) {
             w.putU16(NeighCodec.NDA_VLAN, vlan);
+        }
+        if (vni >= 0) {
+            w.putU32(NeighCodec.NDA_VNI, vni);
         }
         if (bridge != 0) {
             w.putU32(NeighCodec.NDA_MASTER, bridge);
@@ -114,9 +122,17 @@ final class FdbCodec {
      * sent only when non-zero.
      */
     static void encodeFlush(MessageWriter w, int ifindex, int ndmFlags, int state, int stateMask, int vlan) {
+        encodeFlush(w, ifindex, ndmFlags, state, stateMask, 0, vlan);
+    }
+
+    /** As iproute2's fdb_flush: ndmsg, NDA_VLAN, NDA_NDM_FLAGS_MASK (u8), NDA_NDM_STATE_MASK (u16). */
+    static void encodeFlush(MessageWriter w, int ifindex, int ndmFlags, int state, int stateMask, int flagsMask, int vlan) {
         NdMsg.put(w, Rtnetlink.AF_BRIDGE, ifindex, state, ndmFlags, 0);
         if (vlan != 0) {
             w.putU16(NeighCodec.NDA_VLAN, vlan);
+        }
+        if (flagsMask != 0) {
+            w.putU8(NeighCodec.NDA_NDM_FLAGS_MASK, flagsMask);
         }
         if (stateMask != 0) {
             w.putU16(NeighCodec.NDA_NDM_STATE_MASK, stateMask);

@@ -214,6 +214,10 @@ final class FdbPlan {
         if (s.nhId() < 0) {
             return "nexthop id " + s.nhId() + " is negative";
         }
+        if (s.nhId() != 0 && (s.dst() != null || s.vni() >= 0 || s.dstPort() != 0 || s.via() != null)) {
+            // the kernel's rule too: "DST, VNI, ifindex and port are mutually exclusive with NH_ID"
+            return "nhid " + s.nhId() + " names the destination: no dst, vni, port or via with it";
+        }
         return null;
     }
 

@@ -44,6 +44,7 @@ final class BridgeDecoders {
                 DecoderTarget.of("fdbView", BridgeDecoders::fdbView),
                 DecoderTarget.of("mdb", d -> MdbCodec.decode(Fuzzing.message(Rtnetlink.RTM_NEWMDB, d), i -> null,
                         new ArrayList<>(), new ArrayList<>())),
+                DecoderTarget.of("vni", BridgeDecoders::vni),
                 DecoderTarget.of("portAttributes", BridgeDecoders::portAttributes),
                 DecoderTarget.of("monitor", BridgeDecoders::monitor),
                 DecoderTarget.of("api.ports.get", d -> api(d, 1, ch -> BridgePorts.get(ch, 0, "v0"))),
@@ -113,6 +114,20 @@ final class BridgeDecoders {
         v.toEntry(i -> "dev" + i).toString();
     }
 
+    /** VniCodec over an RTM_NEWTUNNEL whose tunnel_msg says AF_BRIDGE (else the decoder stops at once), every entry. */
+    static void vni(byte[] d) {
+        NlMsg m = Fuzzing.message(VniCodec.RTM_NEWTUNNEL, d);
+        if (m.payloadLength() >= VniCodec.TUNNEL_MSG_LENGTH) {
+            m.buffer().put(m.payloadOffset() + VniCodec.TM_FAMILY_OFFSET, (byte) Rtnetlink.AF_BRIDGE);
+        }
+        List<VniEntry> out = new ArrayList<>();
+        VniCodec.decode(m, i -> "dev" + i, out);
+        for (VniEntry e : out) {
+            e.toString();
+            e.addressText();
+        }
+    }
+
     /** IFLA_PROTINFO attributes as the monitor names them. */
     static void portAttributes(byte[] d) {
         AttributeIterator it = new AttributeIterator().wrap(ByteBuffer.wrap(d).order(ByteOrder.nativeOrder()), 0, d.length);
@@ -138,7 +153,7 @@ final class BridgeDecoders {
             monitorUses = 0;
         }
         int[] types = {Rtnetlink.RTM_NEWNEIGH, Rtnetlink.RTM_DELNEIGH, Rtnetlink.RTM_NEWLINK, Rtnetlink.RTM_DELLINK,
-            Rtnetlink.RTM_NEWMDB, Rtnetlink.RTM_DELMDB, Rtnetlink.RTM_NEWLINK, Rtnetlink.RTM_NEWLINK};
+            Rtnetlink.RTM_NEWMDB, Rtnetlink.RTM_DELMDB, VniCodec.RTM_NEWTUNNEL, VniCodec.RTM_DELTUNNEL};
         BridgeEvent e = monitor.decode(Fuzzing.message(types[d.length > 0 ? d[0] & 7 : 0], d));
         String.valueOf(e);
     }

@@ -283,4 +283,35 @@ class BridgeMonitorKernelTest {
         assertThat(removed.entry().port()).isEqualTo("v0");
         assertThat(ns.bridge("-j mdb show dev br0")).doesNotContain("239.1.1.1");
     }
+
+    @Test
+    void multicastRouterPortsAreReported() throws Exception {
+        mon = nl.monitor();
+        start(events::add);
+        eventsUntilMarker();
+        ns.bridge("link set dev v0 mcast_router 2");
+        BridgeEvent.MdbRouterEvent added = await(BridgeEvent.MdbRouterEvent.class, e -> "v0".equals(e.port().port()));
+        assertThat(added.kind()).isEqualTo(BridgeEvent.MdbKind.ADDED);
+        assertThat(added.port().bridge()).isEqualTo("br0");
+        assertThat(ns.bridge("-j -d mdb show dev br0")).contains("\"port\":\"v0\"");
+        ns.bridge("link set dev v0 mcast_router 0");
+        BridgeEvent.MdbRouterEvent removed = await(BridgeEvent.MdbRouterEvent.class, e -> "v0".equals(e.port().port()));
+        assertThat(removed.kind()).isEqualTo(BridgeEvent.MdbKind.REMOVED);
+        assertThat(ns.bridge("-j -d mdb show dev br0")).doesNotContain("\"port\":\"v0\"");
+    }
+
+    @Test
+    void vniFilterChangesAreReported() throws Exception {
+        ns.ip("link add vxlan0 type vxlan dstport 4789 external vnifilter");
+        mon = nl.monitor();
+        start(events::add);
+        eventsUntilMarker();
+        ns.bridge("vni add dev vxlan0 vni 100");
+        BridgeEvent.VniEvent added = await(BridgeEvent.VniEvent.class, e -> e.kind() == BridgeEvent.VniKind.ADDED);
+        assertThat(added.entries()).extracting(VniEntry::toString).containsExactly("dev vxlan0 vni 100");
+        assertThat(ns.bridge("-j vni show dev vxlan0")).contains("\"vni\":100");
+        ns.bridge("vni delete dev vxlan0 vni 100");
+        BridgeEvent.VniEvent removed = await(BridgeEvent.VniEvent.class, e -> e.kind() == BridgeEvent.VniKind.REMOVED);
+        assertThat(removed.entries()).extracting(VniEntry::toString).containsExactly("dev vxlan0 vni 100");
+    }
 }

@@ -33,6 +33,15 @@ final class EventFormat {
         if (event instanceof BridgeEvent.MdbEvent m) {
             return "mdb " + m.kind().name().toLowerCase(Locale.ROOT) + " " + MdbFormat.line(m.entry(), false, false);
         }
+        if (event instanceof BridgeEvent.MdbRouterEvent r) {
+            return "mdb router " + r.kind().name().toLowerCase(Locale.ROOT) + " dev " + r.port().bridge() + " port "
+                    + r.port().port();
+        }
+        if (event instanceof BridgeEvent.VniEvent v) {
+            StringBuilder sb = new StringBuilder("vni ").append(v.kind().name().toLowerCase(Locale.ROOT));
+            v.entries().forEach(e -> sb.append(' ').append(e));
+            return sb.toString();
+        }
         if (event instanceof BridgeEvent.Overrun o) {
             return "overrun: events were lost (" + o.count() + " so far); the FDB view was reloaded";
         }
@@ -64,6 +73,16 @@ final class EventFormat {
             g.writeStringField("kind", m.kind().name().toLowerCase(Locale.ROOT));
             g.writeFieldName("entry");
             MdbFormat.entry(g, m.entry(), false, false);
+        } else if (event instanceof BridgeEvent.MdbRouterEvent r) {
+            g.writeStringField("event", "mdb_router");
+            g.writeStringField("kind", r.kind().name().toLowerCase(Locale.ROOT));
+            g.writeStringField("dev", r.port().bridge());
+            g.writeStringField("port", r.port().port());
+        } else if (event instanceof BridgeEvent.VniEvent v) {
+            g.writeStringField("event", "vni");
+            g.writeStringField("kind", v.kind().name().toLowerCase(Locale.ROOT));
+            g.writeFieldName("entries");
+            VniFormat.json(g, v.entries());
         } else if (event instanceof BridgeEvent.Overrun o) {
             g.writeStringField("event", "overrun");
             g.writeNumberField("count", o.count());

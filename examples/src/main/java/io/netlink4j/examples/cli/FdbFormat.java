@@ -42,6 +42,11 @@ final class FdbFormat {
 
     /** "02:00:00:00:00:01 dev v0 vlan 10 master br0 static"; {@code showDev} false when filtered by device, as iproute2. */
     static String text(FdbEntry e, IntFunction<String> names, boolean showDev) {
+        return text(e, names, showDev, false);
+    }
+
+    /** With {@code stats}: "used U/P" (seconds since used / updated), as {@code bridge -s fdb show}. */
+    static String text(FdbEntry e, IntFunction<String> names, boolean showDev, boolean stats) {
         StringBuilder sb = new StringBuilder(e.mac());
         if (showDev && e.ifindex() != 0) {
             sb.append(" dev ").append(e.ifname() != null ? e.ifname() : names.apply(e.ifindex()));
@@ -67,6 +72,9 @@ final class FdbFormat {
         if (e.nhId() != 0) {
             sb.append(" nhid ").append(e.nhId());
         }
+        if (stats && e.used() != null && e.updated() != null) {
+            sb.append(" used ").append(e.used().toSeconds()).append('/').append(e.updated().toSeconds());
+        }
         for (String f : flags(e)) {
             sb.append(' ').append(f);
         }
@@ -81,6 +89,12 @@ final class FdbFormat {
     }
 
     static void json(JsonGenerator g, FdbEntry e, IntFunction<String> names, boolean showDev) throws IOException {
+        json(g, e, names, showDev, false);
+    }
+
+    /** With {@code stats}: "used" and "updated" in seconds, as {@code bridge -j -s fdb show}. */
+    static void json(JsonGenerator g, FdbEntry e, IntFunction<String> names, boolean showDev, boolean stats)
+            throws IOException {
         g.writeStartObject();
         g.writeStringField("mac", e.mac());
         if (showDev && e.ifindex() != 0) {
@@ -107,6 +121,10 @@ final class FdbFormat {
         }
         if (e.nhId() != 0) {
             g.writeNumberField("nhid", e.nhId());
+        }
+        if (stats && e.used() != null && e.updated() != null) {
+            g.writeNumberField("used", e.used().toSeconds());
+            g.writeNumberField("updated", e.updated().toSeconds());
         }
         JsonOut.strings(g, "flags", flags(e));
         if (e.master() != 0) {

@@ -27,9 +27,16 @@ public final class MdbCommand extends Group {
         @Option(names = {"-s", "--stats"}, description = "Timers (bridge -s).")
         boolean stats;
 
+        @Option(names = "--vid", paramLabel = "VID", converter = Converters.Vid.class,
+                description = "Only group entries of this VLAN (bridge mdb show vid VID); router ports are all shown.")
+        Integer vid;
+
         @Override
         protected int run(BridgeNetlink nl) {
-            MdbTable t = nl.mdb().show(bridge);
+            MdbTable all = nl.mdb().show(bridge);
+            // bridge(8) filters by VLAN itself, entries only
+            MdbTable t = vid == null ? all
+                    : new MdbTable(all.entries().stream().filter(e -> e.vlan() == vid).toList(), all.routers());
             if (json()) {
                 JsonOut.write(out(), g -> MdbFormat.json(g, t, details, stats));
             } else {

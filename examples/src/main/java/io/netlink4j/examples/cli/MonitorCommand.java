@@ -15,12 +15,28 @@ import picocli.CommandLine.Option;
  * (with --json one JSON object per line), until Ctrl-C or N events.
  */
 @Command(name = "monitor", description = {
-    "Print FDB, bridge, bridge port and MDB events as they happen.",
-    "One line per event (like bridge monitor fdb link mdb) until Ctrl-C or --count events;",
+    "Print FDB, bridge, bridge port, MDB and VNI filter events as they happen.",
+    "One line per event (like bridge monitor [OBJECT...]) until Ctrl-C or --count events;",
     "with --json one JSON object per line."})
 public final class MonitorCommand extends NlCommand {
     @Option(names = "--count", paramLabel = "N", description = "Stop after N events.")
     Integer count;
+
+    @picocli.CommandLine.Parameters(paramLabel = "OBJECT", arity = "0..*",
+            description = "Only these objects: link (bridges and ports), fdb (or neigh), mdb, vni, all (the default).")
+    java.util.List<String> objects;
+
+    /** Whether {@code event} is of an object asked for (overruns always are). */
+    boolean wanted(BridgeEvent event) {
+        if (objects == null || objects.isEmpty() || objects.contains("all") || event instanceof BridgeEvent.Overrun) {
+            return true;
+        }
+        String object = event instanceof BridgeEvent.FdbEvent ? "fdb"
+                : event instanceof BridgeEvent.PortEvent || event instanceof BridgeEvent.BridgeChanged ? "link"
+                : event instanceof BridgeEvent.MdbEvent || event instanceof BridgeEvent.MdbRouterEvent ? "mdb"
+                : event instanceof BridgeEvent.VniEvent ? "vni" : "";
+        return objects.contains(object) || ("fdb".equals(object) && objects.contains("neigh"));
+    }
 
     private final Map<Integer, String> names = new ConcurrentHashMap<>();
 
@@ -28,6 +44,12 @@ public final class MonitorCommand extends NlCommand {
     protected void check() {
         if (count != null && count < 1) {
             throw new IllegalArgumentException("--count must be at least 1: " + count);
+        }
+        for (String o : objects == null ? java.util.List.<String>of() : objects) {
+            if (!java.util.Set.of("link", "fdb", "neigh", "mdb", "vni", "all").contains(o)) {
+                throw new IllegalArgumentException("unknown object \"" + o + "\": expected link, fdb, neigh, mdb, vni or all"
+                        + (o.equals("vlan") ? " (VLAN events are not reported yet)" : ""));
+            }
         }
     }
 
@@ -37,6 +59,9 @@ public final class MonitorCommand extends NlCommand {
         try (BridgeMonitor mon = nl.monitor()) {
             int[] seen = {0};
             mon.run(event -> {
+                if (!wanted(event)) {
+                    return;
+                }
                 print(nl, event);
                 if (count != null && ++seen[0] >= count) {
                     mon.stop();

@@ -2,11 +2,13 @@ package io.netlink4j.examples.cli;
 
 import io.netlink4j.bridge.BridgeNetlink;
 import io.netlink4j.bridge.BridgePorts;
+import io.netlink4j.bridge.MulticastRouter;
 import io.netlink4j.bridge.PortInfo;
 import io.netlink4j.bridge.PortSettings;
 import io.netlink4j.bridge.PortState;
 import io.netlink4j.core.Link;
 import io.netlink4j.core.Links;
+import io.netlink4j.core.NoSuchDeviceException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -103,6 +105,20 @@ public final class PortCommand extends Group {
         @Option(names = "--mcast-to-unicast", arity = "1", paramLabel = "on|off", converter = Converters.OnOff.class,
                 description = "Send multicast as unicast to each listener.")
         Toggle mcastToUnicast;
+        @Option(names = "--learning-sync", arity = "1", paramLabel = "on|off", converter = Converters.OnOff.class,
+                description = "Sync MACs learned by the port's device (a switch) into the bridge FDB.")
+        Toggle learningSync;
+        @Option(names = "--locked", arity = "1", paramLabel = "on|off", converter = Converters.OnOff.class,
+                description = "Only hosts with an FDB entry on this port may send through it (802.1X).")
+        Toggle locked;
+        @Option(names = "--mcast-router", paramLabel = "0-3",
+                description = "Multicast router port: 0 never, 1 learned (default), 2 always, 3 temporary.")
+        Integer mcastRouter;
+        @Option(names = "--backup-port", paramLabel = "DEV", converter = Converters.Dev.class,
+                description = "Another port of the bridge that takes this port's traffic when it loses carrier.")
+        String backupPort;
+        @Option(names = "--nobackup-port", description = "Remove the backup port.")
+        boolean noBackupPort;
         @Option(names = "--cost", paramLabel = "N", description = "STP path cost, 1-65535.")
         Long cost;
         @Option(names = "--priority", paramLabel = "N", description = "STP port priority, 0-63.")
@@ -126,6 +142,15 @@ public final class PortCommand extends Group {
             if (rootBlock != null) { b.rootBlock(rootBlock.on()); }
             if (fastLeave != null) { b.fastLeave(fastLeave.on()); }
             if (mcastToUnicast != null) { b.mcastToUnicast(mcastToUnicast.on()); }
+            if (learningSync != null) { b.learningSync(learningSync.on()); }
+            if (locked != null) { b.locked(locked.on()); }
+            if (mcastRouter != null) {
+                if (mcastRouter < 0 || mcastRouter > 3) {
+                    throw new IllegalArgumentException("--mcast-router " + mcastRouter + " is out of range: 0-3");
+                }
+                b.multicastRouter(MulticastRouter.of(mcastRouter));
+            }
+            if (noBackupPort) { b.backupPort(0); }
             if (cost != null) { b.cost(cost); }
             if (priority != null) { b.priority(priority); }
             if (state != null) { b.state(state); }
@@ -137,13 +162,21 @@ public final class PortCommand extends Group {
         @Override
         protected void check() {
             settings = buildSettings();
-            if (settings.isEmpty()) {
+            if (backupPort != null && noBackupPort) {
+                throw new IllegalArgumentException("--backup-port and --nobackup-port exclude each other");
+            }
+            if (settings.isEmpty() && backupPort == null) {
                 throw new IllegalArgumentException("nothing to change: give at least one setting (see --help)");
             }
         }
 
         @Override
         protected int run(BridgeNetlink nl) {
+            if (backupPort != null) {
+                int index = nl.call(ch -> new Links(ch).find(backupPort)).orElseThrow(
+                        () -> NoSuchDeviceException.device("set port " + dev + " backup_port", backupPort)).index();
+                settings = settings.toBuilder().backupPort(index).build();
+            }
             nl.ports().set(dev, settings);
             return 0;
         }

@@ -48,7 +48,8 @@ class MdbCommandKernelTest {
     private void assertSameAsBridge(String flags, String... ours) {
         Cli.Result r = Cli.in(ns.name(), ours);
         assertThat(r.status()).as(r.toString()).isZero();
-        Object theirs = ns.json("bridge -j " + flags + " mdb show");
+        boolean byVid = ours.length > 2 && "--vid".equals(ours[ours.length - 2]);
+        Object theirs = ns.json("bridge -j " + flags + " mdb show" + (byVid ? " vid " + ours[ours.length - 1] : ""));
         assertThat(r.json()).as(String.join(" ", ours)).isEqualTo(theirs);
     }
 
@@ -68,6 +69,7 @@ class MdbCommandKernelTest {
         assertSameAsBridge("-d", "--json", "mdb", "show", "-d");
         assertSameAsBridge("-d -s", "--json", "mdb", "show", "-d", "-s");
         assertSameAsBridge("-s", "--json", "mdb", "show", "--br", "br0", "-s");
+        assertSameAsBridge("-d", "--json", "mdb", "show", "-d", "--vid", "10"); // = bridge -j -d mdb show vid 10
         List<Object> mdb = Json.list(Json.map(Json.list(ns.json("bridge -j -d mdb show")).get(0)).get("mdb"));
         assertThat(mdb).hasSizeGreaterThanOrEqualTo(6);
 

@@ -46,11 +46,12 @@ class MonitorCommandKernelTest {
     /** Runs the monitor while calling {@code change} with 1, 2, ... until it has printed {@code count} events. */
     Cli.Result monitorWhile(int count, java.util.function.IntConsumer change, String... extra) throws Exception {
         AtomicBoolean done = new AtomicBoolean();
+        // global options may follow the command, and objects must
         String[] args = new String[extra.length + 3];
-        System.arraycopy(extra, 0, args, 0, extra.length);
-        args[extra.length] = "monitor";
-        args[extra.length + 1] = "--count";
-        args[extra.length + 2] = Integer.toString(count);
+        args[0] = "monitor";
+        args[1] = "--count";
+        args[2] = Integer.toString(count);
+        System.arraycopy(extra, 0, args, 3, extra.length);
         CompletableFuture<Cli.Result> mon = CompletableFuture.supplyAsync(() -> {
             try {
                 return Cli.in(ns.name(), args);
@@ -168,5 +169,24 @@ class MonitorCommandKernelTest {
             assertThat(Json.at(j, "entry", "port")).isEqualTo("v0");
             assertThat(Json.at(j, "entry", "state")).isEqualTo("permanent");
         });
+    }
+
+    @Test
+    void printsVniFilterEvents() throws Exception {
+        ns.ip("link add vxlan0 type vxlan dstport 4789 external vnifilter");
+        // VNIs apart: the kernel joins neighbours into one range
+        // with the object named only VNI events are printed, though FDB entries are added as well
+        Cli.Result r = monitorWhile(2, i -> {
+            ns.bridge(String.format("fdb add 02:00:00:00:01:%02x dev v0 master static", i));
+            ns.bridge("vni add dev vxlan0 vni " + (1000 + 10 * i));
+        }, "vni");
+        assertThat(r.status()).as(r.toString()).isZero();
+        List<String> mine = r.out().lines().toList();
+        assertThat(mine).as(r.toString()).hasSize(2);
+        String shown = ns.bridge("-j vni show dev vxlan0");
+        for (String l : mine) {
+            assertThat(l).matches("vni added dev vxlan0 vni 1[0-9]{3}");
+            assertThat(shown).contains("\"vni\":" + l.substring(l.lastIndexOf(' ') + 1));
+        }
     }
 }

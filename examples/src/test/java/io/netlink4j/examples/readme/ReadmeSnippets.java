@@ -45,6 +45,9 @@ import io.netlink4j.bridge.VlanProtocol;
 import io.netlink4j.bridge.VlanSet;
 import io.netlink4j.bridge.VlanSyncResult;
 import io.netlink4j.bridge.Vlans;
+import io.netlink4j.bridge.VniEntry;
+import io.netlink4j.bridge.VniSpec;
+import io.netlink4j.bridge.Vnis;
 import io.netlink4j.core.NetlinkException;
 import io.netlink4j.core.NoSuchDeviceException;
 import java.time.Duration;
@@ -102,6 +105,14 @@ final class ReadmeSnippets {
             List<MdbEntry> members = mdb.get("br0", "239.1.1.1", 0, null);      // bridge mdb get (kernel 6.8+)
             mdb.delete(MdbSpec.of("br0", "v0", "239.1.1.1"));
 
+            Vnis vnis = nl.vnis();
+            vnis.add("vxlan0", VniSpec.of(100), VniSpec.range(200, 205));
+            vnis.add("vxlan0", VniSpec.of(300).remote("192.0.2.9"));
+            vnis.add("vxlan0", VniSpec.of(400).group("239.1.1.1"));
+            List<VniEntry> filter = vnis.list("vxlan0");
+            List<VniEntry> counters = vnis.list("vxlan0", true);
+            vnis.delete("vxlan0", VniSpec.of(100));
+
             try (BridgeMonitor mon = nl.monitor()) {
                 new Thread(() -> mon.run(event -> {
                     if (event instanceof BridgeEvent.FdbEvent f) {
@@ -112,6 +123,10 @@ final class ReadmeSnippets {
                         System.out.println(bc.name() + " " + bc.kind() + " " + bc.changed());
                     } else if (event instanceof BridgeEvent.MdbEvent me) {
                         System.out.println(me.kind() + " " + me.entry());
+                    } else if (event instanceof BridgeEvent.MdbRouterEvent mr) {
+                        System.out.println(mr.kind() + " router port " + mr.port().port());
+                    } else if (event instanceof BridgeEvent.VniEvent ve) {
+                        System.out.println(ve.kind() + " " + ve.entries());
                     } else if (event instanceof BridgeEvent.Overrun) {
                         resync();
                     }
