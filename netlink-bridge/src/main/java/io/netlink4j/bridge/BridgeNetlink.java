@@ -26,6 +26,7 @@ public final class BridgeNetlink implements AutoCloseable {
     private final Vlans vlans;
     private final Fdb fdb = new Fdb(this);
     private final Mdb mdb = new Mdb(this);
+    private final Mst mst = new Mst(this);
 
     private BridgeNetlink(String netns, ChannelOptions options) {
         this(new ChannelPool(netns, options, Math.max(2, Runtime.getRuntime().availableProcessors())));
@@ -93,6 +94,11 @@ public final class BridgeNetlink implements AutoCloseable {
     /** The multicast database: group entries per port, router ports. */
     public Mdb mdb() {
         return mdb;
+    }
+
+    /** Multiple spanning trees: per-port MSTI states (VLANs map to MSTIs through {@link VlanGlobals}). */
+    public Mst mst() {
+        return mst;
     }
 
     /**
