@@ -10,9 +10,10 @@ import java.util.List;
 
 /**
  * Per-port MST state (linux/if_bridge.h): RTM_SETLINK, ifinfomsg {AF_BRIDGE, port ifindex},
- * IFLA_AF_SPEC › IFLA_BRIDGE_MST › IFLA_BRIDGE_MST_ENTRY › {MSTI u16, STATE u8}, the nests
- * without NLA_F_NESTED as iproute2's addattr_nest (and {@code bridge mst set}, iproute2 6.0+) builds
- * them. Read back from the AF_BRIDGE link dump with IFLA_EXT_MASK RTEXT_FILTER_MST: the kernel
+ * IFLA_AF_SPEC (no NLA_F_NESTED, as every AF_BRIDGE setlink of iproute2) › IFLA_BRIDGE_MST ›
+ * IFLA_BRIDGE_MST_ENTRY › {MSTI u16, STATE u8}; the MST nests carry NLA_F_NESTED, which the
+ * kernel's policy demands of IFLA_BRIDGE_MST_ENTRY (the 6.1 kernel answers EINVAL "NLA_F_NESTED
+ * is missing" without it). Read back from the AF_BRIDGE link dump with IFLA_EXT_MASK RTEXT_FILTER_MST: the kernel
  * reports IFLA_BRIDGE_MST with one entry per MSTI in use on the port, only while the bridge has
  * mst_enable on.
  */
@@ -28,8 +29,8 @@ final class MstCodec {
     static void encodeSet(MessageWriter w, int portIndex, int msti, PortState state) {
         IfInfoMsg.put(w, Rtnetlink.AF_BRIDGE, portIndex, 0, 0);
         int af = w.beginNest(LinkCodec.IFLA_AF_SPEC, false);
-        int mst = w.beginNest(IFLA_BRIDGE_MST, false);
-        int entry = w.beginNest(IFLA_BRIDGE_MST_ENTRY, false);
+        int mst = w.beginNest(IFLA_BRIDGE_MST);
+        int entry = w.beginNest(IFLA_BRIDGE_MST_ENTRY);
         w.putU16(IFLA_BRIDGE_MST_ENTRY_MSTI, msti);
         w.putU8(IFLA_BRIDGE_MST_ENTRY_STATE, state.value());
         w.endNest(entry);

@@ -75,7 +75,7 @@ public final class VlanGlobalOptions {
     /** {@code mcast_query_response_interval} (1/100 s). */
     public Long mcastQueryResponseInterval() { return values[VlanGlobalCodec.GOPTS_MCAST_QUERY_RESPONSE_INTVL]; }
 
-    /** {@code msti}: the MST instance of this VLAN (0 = CIST); setting it needs the bridge's mst_enable. */
+    /** {@code msti}: the MST instance of this VLAN (0 = CIST); it takes effect while the bridge has mst_enable on. */
     public Integer msti() { return integer(VlanGlobalCodec.GOPTS_MSTI); }
 
     /** True when nothing is set. */

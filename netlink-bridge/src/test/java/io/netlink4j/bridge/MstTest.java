@@ -48,8 +48,9 @@ class MstTest {
                 + "3c000000 1300 0500 00000000 00000000"
                 // ifinfomsg: AF_BRIDGE, ifindex 4
                 + "07 00 0000 04000000 00000000 00000000"
-                // IFLA_AF_SPEC (26) len 28 › IFLA_BRIDGE_MST (6) len 24 › IFLA_BRIDGE_MST_ENTRY (1) len 20
-                + "1c00 1a00 1800 0600 1400 0100"
+                // IFLA_AF_SPEC (26) len 28 › IFLA_BRIDGE_MST (6 | NLA_F_NESTED) len 24
+                // › IFLA_BRIDGE_MST_ENTRY (1 | NLA_F_NESTED) len 20
+                + "1c00 1a00 1800 0680 1400 0180"
                 // IFLA_BRIDGE_MST_ENTRY_MSTI u16 5 (+2 pad), IFLA_BRIDGE_MST_ENTRY_STATE u8 4 (+3 pad)
                 + "0600 0100 0500 0000 0500 0200 04 000000";
         assertThat(Golden.hex(Golden.withoutSeqAndPid(kernel.sent().get(1))))
