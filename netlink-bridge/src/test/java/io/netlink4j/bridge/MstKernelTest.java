@@ -4,10 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netlink4j.core.NetlinkException;
-import io.netlink4j.core.testing.Json;
 import io.netlink4j.core.testing.KernelTest;
 import io.netlink4j.core.testing.TestNetns;
-import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Tag;
@@ -38,30 +36,15 @@ class MstKernelTest {
 
     /** v0's state of {@code vid} as {@code bridge -d -j vlan show} prints it. */
     private String iproute2State(int vid) {
-        Object json = ns.json("bridge -d -j vlan show");
-        for (Object dev : Json.list(json)) {
-            Map<String, Object> d = Json.map(dev);
-            if (!"v0".equals(d.get("ifname"))) {
-                continue;
-            }
-            for (Object o : Json.list(d.get("vlans"))) {
-                Map<String, Object> v = Json.map(o);
-                long first = (Long) v.get("vlan");
-                long last = v.containsKey("vlanEnd") ? (Long) v.get("vlanEnd") : first;
-                if (vid >= first && vid <= last) {
-                    return (String) v.get("state");
-                }
-            }
-        }
-        throw new AssertionError("no VLAN " + vid + " on v0 in " + json);
+        return (String) VlanTestSupport.jsonVlanEntry(ns.json("bridge -d -j vlan show"), "v0", vid).get("state");
     }
 
     private void enableMst() {
         // the kernel lets mst_enable change only while no port has VLANs: drop v0's default PVID 1 first
         nl.vlans().delete("v0", Vlan.of(1));
         nl.bridges().set("br0", BridgeSettings.builder().mstEnable(true).build());
-        assertThat(Json.at(ns.json("ip -d -j link show dev br0"), 0, "linkinfo", "info_data", "mst_enabled"))
-                .as("iproute2 6.1 prints mst_enabled").isIn(true, 1L, null);
+        // iproute2 6.1 neither sets nor prints mst_enable: that it is on shows in Mst.set being accepted
+        // (the kernel refuses it with EBUSY otherwise, see withoutMstEnableTheKernelRefusesAndReportsNothing)
     }
 
     @Test

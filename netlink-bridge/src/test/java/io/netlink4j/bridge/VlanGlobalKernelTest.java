@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.netlink4j.core.NetlinkException;
-import io.netlink4j.core.testing.Json;
 import io.netlink4j.core.testing.KernelTest;
 import io.netlink4j.core.testing.TestNetns;
 import java.util.Map;
@@ -40,22 +39,7 @@ class VlanGlobalKernelTest {
 
     /** br0's entry for {@code vid} in {@code bridge -j vlan global show}. */
     static Map<String, Object> iproute2Entry(TestNetns ns, int vid) {
-        Object json = ns.json("bridge -j vlan global show");
-        for (Object dev : Json.list(json)) {
-            Map<String, Object> d = Json.map(dev);
-            if (!"br0".equals(d.get("ifname"))) {
-                continue;
-            }
-            for (Object o : Json.list(d.get("vlans"))) {
-                Map<String, Object> v = Json.map(o);
-                long first = (Long) v.get("vlan");
-                long last = v.containsKey("vlanEnd") ? (Long) v.get("vlanEnd") : first;
-                if (vid >= first && vid <= last) {
-                    return v;
-                }
-            }
-        }
-        throw new AssertionError("no VLAN " + vid + " of br0 in " + json);
+        return VlanTestSupport.jsonVlanEntry(ns.json("bridge -j vlan global show"), "br0", vid);
     }
 
     private VlanGlobalEntry ours(int vid) {
