@@ -69,3 +69,12 @@ cap bridge_vlan_settings_vm "$BASE" "ip link set dev br0 type bridge vlan_filter
     "IFLA_INFO_DATA: VLAN_FILTERING u8, VLAN_PROTOCOL be16 0x88a8, VLAN_DEFAULT_PVID u16, VLAN_STATS_ENABLED u8, in command-line order"
 cap bridge_show_vlan_settings_vm "$BASE; ip link set dev br0 type bridge vlan_protocol 802.1ad vlan_default_pvid 10 vlan_stats_enabled 1" "ip -d link show dev br0" "$VM" \
     "answer: IFLA_INFO_DATA with IFLA_BR_VLAN_FILTERING 1, VLAN_PROTOCOL 0x88a8, VLAN_DEFAULT_PVID 10, VLAN_STATS_ENABLED 1"
+
+# global per-VLAN options (bridge vlan global); iproute2 6.1 has no msti option and no `bridge mst`
+GBASE="$BASE; bridge vlan add dev v0 vid 100; bridge vlan add dev v0 vid 200-210"
+cap vlan_global_set_vm "$GBASE" "bridge vlan global set dev br0 vid 100 mcast_snooping 1 mcast_querier 1 mcast_igmp_version 3 mcast_mld_version 2 mcast_last_member_count 3 mcast_last_member_interval 200 mcast_startup_query_count 4 mcast_startup_query_interval 3000 mcast_membership_interval 25000 mcast_querier_interval 24000 mcast_query_interval 12000 mcast_query_response_interval 900" "$VM" \
+    "RTM_NEWVLAN: br_vlan_msg (bridge ifindex) + BRIDGE_VLANDB_GLOBAL_OPTIONS (NLA_F_NESTED) > GOPTS_ID u16, then the options in command-line order (u8 / u32 counts / u64 intervals)"
+cap vlan_global_set_range_vm "$GBASE" "bridge vlan global set dev br0 vid 200-210 mcast_snooping 0" "$VM" \
+    "GOPTS_ID u16 first + GOPTS_RANGE u16 last"
+cap vlan_global_show_vm "$GBASE; bridge vlan global set dev br0 vid 100 mcast_igmp_version 3 mcast_query_interval 12000" "bridge vlan global show" "$VM" \
+    "RTM_GETVLAN dump with BRIDGE_VLANDB_DUMP_FLAGS = BRIDGE_VLANDB_DUMPF_GLOBAL; answer: BRIDGE_VLANDB_GLOBAL_OPTIONS nests (adjacent VIDs with equal options as ID+RANGE)"

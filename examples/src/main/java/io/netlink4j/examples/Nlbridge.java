@@ -9,6 +9,7 @@ import io.netlink4j.examples.cli.DoctorCommand;
 import io.netlink4j.examples.cli.Failure;
 import io.netlink4j.examples.cli.FdbCommand;
 import io.netlink4j.examples.cli.MdbCommand;
+import io.netlink4j.examples.cli.MstCommand;
 import io.netlink4j.examples.cli.MonitorCommand;
 import io.netlink4j.examples.cli.PortCommand;
 import io.netlink4j.examples.cli.StateCommands;
@@ -39,7 +40,7 @@ import picocli.CommandLine.Spec;
         description = "Configure the Linux bridge over rtnetlink: ports, bridges, VLANs, FDB, MDB, events,"
                 + " and the MetalLB L2 doctor.",
         subcommands = {
-            PortCommand.class, BridgeCommand.class, VlanCommand.class, FdbCommand.class, MdbCommand.class, VniCommand.class,
+            PortCommand.class, BridgeCommand.class, VlanCommand.class, FdbCommand.class, MdbCommand.class, VniCommand.class, MstCommand.class,
             MonitorCommand.class,
             DoctorCommand.class, DemoCommand.class, StateCommands.Diff.class, StateCommands.Apply.class,
             AgentCommand.class

@@ -27,6 +27,7 @@ public final class BridgeNetlink implements AutoCloseable {
     private final Fdb fdb = new Fdb(this);
     private final Mdb mdb = new Mdb(this);
     private final Vnis vnis = new Vnis(this);
+    private final Mst mst = new Mst(this);
 
     private BridgeNetlink(String netns, ChannelOptions options) {
         this(new ChannelPool(netns, options, Math.max(2, Runtime.getRuntime().availableProcessors())));
@@ -99,6 +100,11 @@ public final class BridgeNetlink implements AutoCloseable {
     /** The VNI filter of VXLAN devices ({@code bridge vni}). */
     public Vnis vnis() {
         return vnis;
+    }
+
+    /** Multiple spanning trees: per-port MSTI states (VLANs map to MSTIs through {@link VlanGlobals}). */
+    public Mst mst() {
+        return mst;
     }
 
     /**

@@ -345,6 +345,11 @@ public final class Vlans {
         });
     }
 
+    /** Global per-VLAN options of bridges ({@code bridge vlan global}): multicast snooping per VLAN, MSTI. */
+    public VlanGlobals global() {
+        return new VlanGlobals(nl);
+    }
+
     // ------------------------------------------------------------------ declarative sync
 
     /**
@@ -386,7 +391,7 @@ public final class Vlans {
 
     // ------------------------------------------------------------------ errors
 
-    private static void execute(RtnlChannel ch, String op) {
+    static void execute(RtnlChannel ch, String op) {
         run(op, () -> {
             ch.execute(op);
             return 0;
@@ -394,7 +399,7 @@ public final class Vlans {
     }
 
     /** EOPNOTSUPP on a VLAN request means the kernel has no VLAN filtering: say so. */
-    private static <T> T run(String op, java.util.function.Supplier<T> request) {
+    static <T> T run(String op, java.util.function.Supplier<T> request) {
         try {
             return request.get();
         } catch (VlanFilteringUnsupportedException e) {

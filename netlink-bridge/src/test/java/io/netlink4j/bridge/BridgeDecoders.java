@@ -41,6 +41,9 @@ final class BridgeDecoders {
                 DecoderTarget.of("vlanDb", d -> VlanDbCodec.decode(Fuzzing.message(Rtnetlink.RTM_NEWVLAN, d),
                         new AttributeIterator(), new AttributeIterator(), e -> e.toString())),
                 DecoderTarget.of("vlanOptions", BridgeDecoders::vlanOptions),
+                DecoderTarget.of("vlanGlobal", d -> VlanGlobalCodec.decode(Fuzzing.message(Rtnetlink.RTM_NEWVLAN, d),
+                        new AttributeIterator(), new AttributeIterator(), e -> e.toString())),
+                DecoderTarget.of("mst", BridgeDecoders::mst),
                 DecoderTarget.of("fdbView", BridgeDecoders::fdbView),
                 DecoderTarget.of("mdb", d -> MdbCodec.decode(Fuzzing.message(Rtnetlink.RTM_NEWMDB, d), i -> null,
                         new ArrayList<>(), new ArrayList<>())),
@@ -92,6 +95,13 @@ final class BridgeDecoders {
         AttributeIterator it = new AttributeIterator().wrap(ByteBuffer.wrap(d).order(ByteOrder.nativeOrder()), 0, d.length);
         BridgeAfSpecCodec.decode(it, new BitSet(), new BitSet());
         it.check();
+    }
+
+    /** IFLA_AF_SPEC › IFLA_BRIDGE_MST of an AF_BRIDGE link message, as Mst.list reads it. */
+    static void mst(byte[] d) {
+        MstCodec.Reader r = new MstCodec.Reader();
+        LinkCodec.decode(Fuzzing.message(Rtnetlink.RTM_NEWLINK, d), r);
+        r.states.toString();
     }
 
     static void vlanOptions(byte[] d) {

@@ -37,6 +37,10 @@ class BridgeDecodersTest {
         clean("api.vlans.entries", VlanTestSupport.vlanDump(0, 4, set));
         clean("api.fdb.dump", Messages.done(0, 0));
         clean("monitor", FdbScripted.V0);
+        clean("mst", MstTest.linkWithMst(0, 4, "v0", MstTest.entry(0, 3), MstTest.entry(5, 4)));
+        io.netlink4j.core.testing.Golden g = io.netlink4j.core.testing.Golden.load("vlan_global_show_vm");
+        byte[] answer = g.frames().stream().filter(f -> !f.send()).toList().get(g.frames().stream().filter(f -> !f.send()).toList().size() - 2).bytes();
+        clean("vlanGlobal", answer);
     }
 
     @Test

@@ -130,4 +130,23 @@ final class VlanTestSupport {
         }
         return b.build();
     }
+
+    /** The entry holding {@code vid} (alone or as a range) of device {@code ifname} in iproute2's {@code bridge -j [-d] vlan [global] show}. */
+    static Map<String, Object> jsonVlanEntry(Object json, String ifname, int vid) {
+        for (Object dev : Json.list(json)) {
+            Map<String, Object> d = Json.map(dev);
+            if (!ifname.equals(d.get("ifname")) || d.get("vlans") == null) {
+                continue;
+            }
+            for (Object o : Json.list(d.get("vlans"))) {
+                Map<String, Object> v = Json.map(o);
+                long first = (Long) v.get("vlan");
+                long last = v.containsKey("vlanEnd") ? (Long) v.get("vlanEnd") : first;
+                if (vid >= first && vid <= last) {
+                    return v;
+                }
+            }
+        }
+        throw new AssertionError("no VLAN " + vid + " of " + ifname + " in " + json);
+    }
 }
