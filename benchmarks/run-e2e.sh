@@ -95,6 +95,15 @@ gen 10000 >"$tmp/b10k"; gen 100000 >"$tmp/b100k"
 sed 's/^fdb add \([^ ]*\) dev \([^ ]*\) master static$/add \1 \2/' "$tmp/b100k" >"$tmp/n100k"
 for i in {0..999}; do s=off; ((i % 2)) && s=on
   echo "link set dev v0 type bridge_slave proxy_arp $s hairpin $s"; done >"$tmp/ip1k"
+# the CLI rows: the same 1,000 updates as nlbridge -batch lines, and a hello JVM for JVM start
+for i in {0..999}; do s=off; ((i % 2)) && s=on
+  echo "port set v0 --proxy-arp $s --hairpin $s"; done >"$tmp/nl1k"
+NLBRIDGE=$repo/examples/nlbridge; CLI=; [[ -f $NLBRIDGE_JAR && -x $NLBRIDGE ]] && CLI=1
+if [[ -n $CLI ]]; then
+  printf 'public class Hello { public static void main(String[] a) { System.out.println("hello"); } }\n' >"$tmp/Hello.java"
+  javac -d "$tmp" "$tmp/Hello.java"
+  HELLO=(java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -cp "$tmp" Hello)   # the launcher's one-shot flags
+fi
 
 # One request per port update, counted independently: strace sees every sendto/sendmsg of the JVM.
 fresh
@@ -104,6 +113,8 @@ setlinks=$(grep -c 'RTM_NEWLINK\|RTM_SETLINK' "$tmp/strace" || true)
 echo "port update requests seen by strace: $setlinks for 5 x 10 updates (4 warm-up rounds + 1 timed)" >"$tmp/strace.txt"
 expect "strace: netlink link requests for 50 port updates" "$setlinks" 50
 
+# the launcher writes its class-data archive on its first run after a build: not in a round
+if [[ -n $CLI ]]; then fresh; x "$NLBRIDGE" port show >/dev/null; x "$NLBRIDGE" port show >/dev/null; fi
 for r in $(seq "$R"); do
   echo "round $r/$R" >&2
   fresh; m "add 10k" "C libmnl pipelined 64" 10000 "$C" add "$ifx" 10000 64; fdb_ok "C add 64" 10000
@@ -126,6 +137,13 @@ for r in $(seq "$R"); do
   m "port 1000" "netlink4j setAll (window 64)" 1000 "${JAVA[@]}" portbulk 1000; port_ok "library setAll"
   m "port 1000" "ip -batch" 1000 ip -batch "$tmp/ip1k"; port_ok "ip -batch"
   m "port 1000" "go vishvananda (2 msgs each)" 1000 "$GO" port; port_ok "go port"
+  if [[ -n $CLI ]]; then   # the CLI, whole processes: one-shot start-up and -batch
+    m "cli one-shot" "nlbridge port show" 1 "$NLBRIDGE" port show; expect "nlbridge port show" "$(grep -c ': v0' "$tmp/out")" 1
+    m "cli one-shot" "ip -d link show" 1 ip -d link show; expect "ip -d link show" "$(grep -c ': v0' "$tmp/out")" 1
+    m "cli one-shot" "java hello (JVM start)" 1 "${HELLO[@]}"
+    m "cli batch 1000" "nlbridge -batch" 1000 "$NLBRIDGE" -batch "$tmp/nl1k"; port_ok "nlbridge -batch"
+    m "cli batch 1000" "ip -batch" 1000 ip -batch "$tmp/ip1k"; port_ok "ip -batch (cli)"
+  fi
   fresh; m "add 100k" "C libmnl pipelined 64" 100000 "$C" add "$ifx" 100000 64; fdb_ok "C add 100k" 100000
   m "dump 100k" "C libmnl" 100000 "$C" dump "$ifx"; expect "C dump 100k" "$(printed)" 100000
   fresh; m "add 100k" "netlink4j bulk (window 64)" 100000 "${JAVA[@]}" add 100000; fdb_ok "library bulk 100k" 100000
@@ -183,6 +201,12 @@ bk = ("add 100k", "bridge -batch")
 lw, bw = rows[lk][1], rows[bk][1]
 print("load 100k %-34s %8s %8s %s %s %7.2f %6s %6.2f" % (lk[1] + " (wall)", "-", "-", ms(st.median(lw)), ms(min(lw)),
       st.median(lw) / 1e5 * 1e6, "-", st.median(lw) / st.median(bw)))
+# the CLI: whole processes (wall), each against the reference of its group in the same rounds
+for g, ref in (("cli one-shot", "ip -d link show"), ("cli batch 1000", "ip -batch")):
+    for (gg, tool), (n, walls, o) in rows.items():
+        if gg == g:
+            print("%-14s %-29s %8s %8s %s %s %7s %6s %6.2f" % (g, tool + " (wall)", "-", "-", ms(st.median(walls)),
+                  ms(min(walls)), "-", "-", st.median(walls) / st.median(rows[(g, ref)][1])))
 print()
 growth = []
 for t in ("netlink4j bulk (window 64)", "C libmnl pipelined 64", "bridge -batch"):
@@ -201,6 +225,8 @@ for g, n in (("dump 10k", 10000), ("dump 100k", 100000)):
 print("us/item = op median / items; x C = op median / the group's C libmnl op median (pipelined 64 for")
 print("writes); x ip2 = op median / the group's iproute2 op median (bridge -batch, bridge fdb show, ip -batch);")
 print("load: wall (JVM start, file parse, 100k adds) / wall of bridge -batch of the same entries (add 100k row);")
+print("cli: whole processes, JVM start included; x ip2 = wall median / wall median of ip -d link show (one-shot)")
+print("or of ip -batch of the same 1,000 port updates (batch); java hello = a bare JVM with the launcher's flags;")
 print("cpu med = CPU time (user+sys) of the operation: for the JVM its timed thread's, for the others the whole")
 print("process's. Netlink requests are processed in the sender's context, so this includes the kernel's work;")
 print("op - cpu is time spent waiting for the CPU or the RTNL lock (other load on the machine). x C cpu = cpu")

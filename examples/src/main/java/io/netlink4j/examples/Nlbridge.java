@@ -1,21 +1,10 @@
 package io.netlink4j.examples;
 
 import io.netlink4j.bridge.BridgeNetlink;
-import io.netlink4j.examples.cli.AgentCommand;
 import io.netlink4j.examples.cli.Batch;
-import io.netlink4j.examples.cli.BridgeCommand;
-import io.netlink4j.examples.cli.DemoCommand;
-import io.netlink4j.examples.cli.DoctorCommand;
+import io.netlink4j.examples.cli.CommandTree;
 import io.netlink4j.examples.cli.Failure;
-import io.netlink4j.examples.cli.FdbCommand;
-import io.netlink4j.examples.cli.MdbCommand;
-import io.netlink4j.examples.cli.MstCommand;
-import io.netlink4j.examples.cli.MonitorCommand;
-import io.netlink4j.examples.cli.PortCommand;
-import io.netlink4j.examples.cli.StateCommands;
 import io.netlink4j.examples.cli.Version;
-import io.netlink4j.examples.cli.VlanCommand;
-import io.netlink4j.examples.cli.VniCommand;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -34,17 +23,15 @@ import picocli.CommandLine.Spec;
  * operation failed, 2 bad usage or input, then one status per condition (no such device, not a
  * bridge port, not a bridge) and per doctor verdict. Errors are one line on stderr, {@code nlbridge: <what failed>: <why>}; {@code --debug}
  * adds the stack trace. {@link #run} is the in-process entry (tests); {@link #main} the process one.
+ *
+ * <p>The sub-commands are in {@link CommandTree}: a command line builds the models of the
+ * commands it names, and the whole tree only when it needs it (help, usage errors).
  */
-@Command(name = "nlbridge", scope = ScopeType.INHERIT, mixinStandardHelpOptions = true,
+// mixinStandardHelpOptions: added by CommandTree.finish, after the sub-commands
+@Command(name = "nlbridge", scope = ScopeType.INHERIT,
         versionProvider = Version.class, sortOptions = false, usageHelpAutoWidth = true,
         description = "Configure the Linux bridge over rtnetlink: ports, bridges, VLANs, FDB, MDB, events,"
                 + " and the MetalLB L2 doctor.",
-        subcommands = {
-            PortCommand.class, BridgeCommand.class, VlanCommand.class, FdbCommand.class, MdbCommand.class, VniCommand.class, MstCommand.class,
-            MonitorCommand.class,
-            DoctorCommand.class, DemoCommand.class, StateCommands.Diff.class, StateCommands.Apply.class,
-            AgentCommand.class
-        },
         exitCodeListHeading = "%nExit status:%n",
         exitCodeList = {
             Failure.OK + ":success (doctor: verdict OK)",
@@ -114,16 +101,34 @@ public final class Nlbridge implements Runnable {
         if (args.length > 0 && (args[0].equals("-batch") || args[0].equals("-force"))) {
             return batch(out, err, args);
         }
-        int status = commandLine(out, err).execute(args);
+        int status = commandLine(out, err, args).execute(args);
         out.flush();
         err.flush();
         return status;
     }
 
-    /** The configured command line: one-line errors, exit statuses as documented. */
+    /** The configured command line with the whole command tree: one-line errors, exit statuses as documented. */
     public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
-        Nlbridge app = new Nlbridge();
-        CommandLine cl = new CommandLine(app);
+        CommandLine cl = new CommandLine(new Nlbridge());
+        CommandTree.addAll(cl);
+        CommandTree.finish(cl);
+        return configure(cl, out, err);
+    }
+
+    /**
+     * The configured command line for running {@code args}: the models of the commands that
+     * {@code args} name, or of the whole tree where they name none (see {@link CommandTree}).
+     */
+    public static CommandLine commandLine(PrintWriter out, PrintWriter err, String... args) {
+        CommandLine cl = new CommandLine(new Nlbridge());
+        CommandTree.add(cl, args, 0);
+        CommandTree.finish(cl);
+        return configure(cl, out, err);
+    }
+
+    /** Settings of every command below {@code cl} (picocli copies them to the sub-commands it has now). */
+    private static CommandLine configure(CommandLine cl, PrintWriter out, PrintWriter err) {
+        Nlbridge app = cl.getCommand();
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
@@ -141,7 +146,10 @@ public final class Nlbridge implements Runnable {
 
     /**
      * {@code nlbridge [-force] -batch FILE|-}: every line of FILE (or stdin) as one command, in this
-     * JVM, with one handle per namespace (see {@link Batch}). One command line parses every line.
+     * JVM, with one handle per namespace (see {@link Batch}). One command line parses the lines;
+     * it has the models of the commands that the lines so far named, and is built again when a
+     * line names another. A line that needs the whole tree (help, a usage error) runs on a second
+     * command line that has it, made once.
      */
     private static int batch(PrintWriter out, PrintWriter err, String... args) {
         boolean force = args[0].equals("-force");
@@ -151,16 +159,50 @@ public final class Nlbridge implements Runnable {
             err.flush();
             return 2;
         }
-        CommandLine cl = commandLine(out, err);
-        Nlbridge app = cl.getCommand();
+        BatchLines lines = new BatchLines(out, err);
         int status = Batch.run(args[at + 1], force, err, System.in, (session, words) -> {
-            app.batch = session;
+            CommandLine cl = lines.commandLine(words);
+            ((Nlbridge) cl.getCommand()).batch = session;
             int s = cl.execute(words);
             out.flush();
             return s;
         });
         out.flush();
         return status;
+    }
+
+    /** The command lines of a -batch run: one grown by the commands the lines name, one with the whole tree. */
+    private static final class BatchLines {
+        private final PrintWriter out;
+        private final PrintWriter err;
+        private final java.util.List<String[]> named = new java.util.ArrayList<>();
+        private CommandLine grown;
+        private CommandLine full;
+
+        BatchLines(PrintWriter out, PrintWriter err) {
+            this.out = out;
+            this.err = err;
+        }
+
+        CommandLine commandLine(String[] words) {
+            if (grown != null && CommandTree.covers(grown, words, 0)) {
+                return grown;
+            }
+            // built again rather than added to, so that every command's options stay in the
+            // order of a tree built at once (-h and -V last)
+            CommandLine cl = new CommandLine(new Nlbridge());
+            named.forEach(w -> CommandTree.add(cl, w, 0));
+            if (CommandTree.add(cl, words, 0)) {
+                named.add(words);
+                CommandTree.finish(cl);
+                grown = configure(cl, out, err);
+                return grown;
+            }
+            if (full == null) {
+                full = Nlbridge.commandLine(out, err);
+            }
+            return full;
+        }
     }
 
     private static int report(Nlbridge app, CommandLine where, Exception e, PrintWriter err) {

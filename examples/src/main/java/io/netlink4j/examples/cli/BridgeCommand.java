@@ -7,8 +7,8 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
 
 /** {@code nlbridge bridge add|set|del NAME}: bridge devices and their settings. */
-@Command(name = "bridge", description = "Create, change and delete bridge devices.",
-        subcommands = {BridgeCommand.Add.class, BridgeCommand.Set.class, BridgeCommand.Del.class})
+@Command(name = "bridge", description = "Create, change and delete bridge devices.")
+// sub-commands: CommandTree (built lazily)
 public final class BridgeCommand extends Group {
 
     @Command(name = "add", description = "Create bridge NAME with the settings given, in one request"

@@ -18,10 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code nlbridge fdb show|add|append|replace|del|load}: the bridge forwarding database. */
-@Command(name = "fdb", description = "Show and change the bridge forwarding database (FDB).",
-        subcommands = {FdbCommand.Show.class, FdbCommand.Add.class, FdbCommand.Append.class,
-            FdbCommand.Replace.class, FdbCommand.Del.class, FdbCommand.Get.class, FdbCommand.Flush.class,
-            FdbLoadCommand.class})
+@Command(name = "fdb", description = "Show and change the bridge forwarding database (FDB).")
+// sub-commands: CommandTree (built lazily)
 public final class FdbCommand extends Group {
 
     @Command(name = "show", aliases = "list", description = "Show FDB entries, like bridge fdb show [br BRIDGE] [dev DEV].")

@@ -4,7 +4,10 @@ import picocli.CommandLine;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
-/** A command that only groups subcommands ({@code nlbridge fdb …}): run alone it is a usage error. */
+/**
+ * A command that only groups subcommands ({@code nlbridge fdb …}): run alone it is a usage error.
+ * Its sub-commands are listed in {@link CommandTree}, which builds their models when needed.
+ */
 public abstract class Group implements Runnable {
     @Spec
     protected CommandSpec spec;

@@ -11,8 +11,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code nlbridge mdb show|add|replace|del}: the bridge multicast database. */
-@Command(name = "mdb", description = "Show and change the bridge multicast database (MDB).",
-        subcommands = {MdbCommand.Show.class, MdbCommand.Add.class, MdbCommand.Replace.class, MdbCommand.Del.class})
+@Command(name = "mdb", description = "Show and change the bridge multicast database (MDB).")
+// sub-commands: CommandTree (built lazily)
 public final class MdbCommand extends Group {
 
     @Command(name = "show", aliases = "list", description = "Show group entries, like bridge mdb show [dev BRIDGE].")

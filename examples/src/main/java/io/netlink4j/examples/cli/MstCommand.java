@@ -14,7 +14,8 @@ import picocli.CommandLine.TypeConversionException;
 
 /** {@code nlbridge mst show|set}: per-port MST instance states, in the words of iproute2's {@code bridge mst}. */
 @Command(name = "mst", description = "Show and set the state of bridge ports per MST instance (bridge mst;"
-        + " needs the bridge's mst_enable).", subcommands = {MstCommand.Show.class, MstCommand.Set.class})
+        + " needs the bridge's mst_enable).")
+// sub-commands: CommandTree (built lazily)
 public final class MstCommand extends Group {
 
     /** disabled|listening|learning|forwarding|blocking, or 0..4, as iproute2 takes a state. */

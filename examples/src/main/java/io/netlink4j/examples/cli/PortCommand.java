@@ -18,8 +18,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code nlbridge port show|set}: bridge ports and their settings. */
-@Command(name = "port", description = "Show and change bridge ports.",
-        subcommands = {PortCommand.Show.class, PortCommand.Set.class})
+@Command(name = "port", description = "Show and change bridge ports.")
+// sub-commands: CommandTree (built lazily)
 public final class PortCommand extends Group {
 
     @Command(name = "show", aliases = "list",

@@ -13,9 +13,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code nlbridge vlan show|add|del|sync}: the VLANs of bridge ports (VLAN filtering). */
-@Command(name = "vlan", description = "Show and change the VLANs of bridge ports (needs a VLAN-filtering bridge).",
-        subcommands = {VlanCommand.Show.class, VlanCommand.Add.class, VlanCommand.Del.class, VlanCommand.Sync.class,
-            VlanGlobalCommand.class})
+@Command(name = "vlan", description = "Show and change the VLANs of bridge ports (needs a VLAN-filtering bridge).")
+// sub-commands: CommandTree (built lazily)
 public final class VlanCommand extends Group {
 
     @Command(name = "show", aliases = "list", description = "Show VLANs (all devices, or DEV), like bridge -compressvlans vlan show.")

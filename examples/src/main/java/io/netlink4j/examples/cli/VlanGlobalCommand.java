@@ -17,8 +17,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code nlbridge vlan global set|show}: a bridge's global per-VLAN options (bridge vlan global). */
-@Command(name = "global", description = "Show and set a bridge's global per-VLAN options (bridge vlan global).",
-        subcommands = {VlanGlobalCommand.Show.class, VlanGlobalCommand.Set.class})
+@Command(name = "global", description = "Show and set a bridge's global per-VLAN options (bridge vlan global).")
+// sub-commands: CommandTree (built lazily)
 public final class VlanGlobalCommand extends Group {
 
     /** 0|1 as iproute2 takes it, or on|off as the rest of nlbridge. */

@@ -14,8 +14,8 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
 
 /** {@code nlbridge vni show|add|del}: the VNI filter of VXLAN devices ({@code external vnifilter}). */
-@Command(name = "vni", description = "Show and change the VNI filter of VXLAN devices (bridge vni).",
-        subcommands = {VniCommand.Show.class, VniCommand.Add.class, VniCommand.Del.class})
+@Command(name = "vni", description = "Show and change the VNI filter of VXLAN devices (bridge vni).")
+// sub-commands: CommandTree (built lazily)
 public final class VniCommand extends Group {
 
     @Command(name = "show", aliases = "list", description = "Show VNI filter entries, like bridge [-s] vni show [dev DEV].")

@@ -47,6 +47,31 @@ class BatchKernelTest extends WithBridgeAndPort {
         assertThat(slave("hairpin")).isEqualTo(true); // -force: line 2 ran
     }
 
+    /**
+     * Options are per line: --json, --netns and a command's own settings of one line do not stick
+     * to the next, also when the run switches between the grown command tree and the whole one
+     * (the help line) and when a line names a command the run has not built yet.
+     */
+    @Test
+    void optionsOfOneLineDoNotStickToTheNext() throws Exception {
+        String n = "--netns " + ns.name() + " ";
+        Path f = dir.resolve("b");
+        Files.write(f, List.of(n + "--json port show v0", n + "port show v0", n + "port set v0 --hairpin on",
+                "port set --help", n + "port set v0 --proxy-arp on", n + "port list v0",
+                n + "port set v0"));
+        Cli.Result r = Cli.run("-force", "-batch", f.toString());
+        List<String> out = r.out().lines().toList();
+        assertThat(out.get(0)).as(r.toString()).startsWith("[{"); // line 1: JSON
+        assertThat(out.get(1)).as(r.toString()).matches("\\d+: v0.*"); // line 2: text again
+        assertThat(r.out()).as(r.toString()).contains("Usage: nlbridge port set");
+        assertThat(slave("hairpin")).isEqualTo(true);
+        assertThat(slave("proxy_arp")).isEqualTo(true);
+        // the last line gives no setting: had --proxy-arp of line 5 stuck, it would have succeeded
+        assertThat(r.status()).as(r.toString()).isEqualTo(Failure.USAGE);
+        assertThat(r.err()).as(r.toString()).contains("nothing to change", f + ":7: command failed");
+        assertThat(r.err().lines().count()).as(r.toString()).isEqualTo(2);
+    }
+
     @Test
     void wordsSplitOnBlanksWithQuotesAndComments() {
         assertThat(Batch.words("  port  set \"v 0\" --hairpin on # tail")).containsExactly("port", "set", "v 0", "--hairpin", "on");

@@ -1,0 +1,149 @@
+package io.netlink4j.examples.cli;
+
+import io.netlink4j.examples.Nlbridge;
+import java.util.List;
+import java.util.Map;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+
+/**
+ * The nlbridge command tree, with picocli models built only where a command line needs them.
+ *
+ * <p>Building a picocli model is the largest part of a one-shot command's start-up (reflection
+ * over every option of every command, run by the interpreter), so the groups do not list their
+ * sub-commands in {@code @Command(subcommands = …)}: {@link #CHILDREN} does, and {@link #add}
+ * builds the sub-commands that the arguments name, one per level. Wherever the arguments stop
+ * naming one (no command, {@code --help} or {@code --version} before it, an unknown command or
+ * option, {@code @FILE}, {@code --}), that level gets all its sub-commands, recursively: usage
+ * help, "missing command" and picocli's own errors then see the same tree as before, in the same
+ * order, so their text and exit status do not change.
+ */
+public final class CommandTree {
+    private CommandTree() {}
+
+    /** The sub-commands of each group, in the order that --help lists them. */
+    private static final Map<Class<?>, List<Class<?>>> CHILDREN = Map.of(
+            Nlbridge.class, List.of(PortCommand.class, BridgeCommand.class, VlanCommand.class, FdbCommand.class,
+                    MdbCommand.class, VniCommand.class, MstCommand.class, MonitorCommand.class, DoctorCommand.class, DemoCommand.class,
+                    StateCommands.Diff.class, StateCommands.Apply.class, AgentCommand.class),
+            PortCommand.class, List.of(PortCommand.Show.class, PortCommand.Set.class),
+            BridgeCommand.class, List.of(BridgeCommand.Add.class, BridgeCommand.Set.class, BridgeCommand.Del.class),
+            VlanCommand.class, List.of(VlanCommand.Show.class, VlanCommand.Add.class, VlanCommand.Del.class,
+                    VlanCommand.Sync.class, VlanGlobalCommand.class),
+            VlanGlobalCommand.class, List.of(VlanGlobalCommand.Show.class, VlanGlobalCommand.Set.class),
+            VniCommand.class, List.of(VniCommand.Show.class, VniCommand.Add.class, VniCommand.Del.class),
+            MstCommand.class, List.of(MstCommand.Show.class, MstCommand.Set.class),
+            FdbCommand.class, List.of(FdbCommand.Show.class, FdbCommand.Add.class, FdbCommand.Append.class,
+                    FdbCommand.Replace.class, FdbCommand.Del.class, FdbCommand.Get.class, FdbCommand.Flush.class,
+                    FdbLoadCommand.class),
+            MdbCommand.class, List.of(MdbCommand.Show.class, MdbCommand.Add.class, MdbCommand.Replace.class,
+                    MdbCommand.Del.class));
+
+    /**
+     * Adds to {@code cl} (a command of the tree, its model built) the sub-commands that
+     * {@code args} name, from {@code from} on, and descends into those it has already. At the
+     * first level where the arguments do not name one, a command without sub-commands gets all of
+     * them, recursively ({@link #addAll}); one that has some already is left as it is. Returns
+     * true when {@code args} named a command at every level. Call {@link #finish} on the root
+     * when all is added.
+     */
+    public static boolean add(CommandLine cl, String[] args, int from) {
+        List<Class<?>> children = CHILDREN.get(cl.getCommandSpec().userObject().getClass());
+        if (children == null) {
+            return true; // a leaf: its arguments are its own
+        }
+        int at = named(cl.getCommandSpec(), args, from);
+        if (at >= 0) {
+            CommandLine existing = cl.getCommandSpec().subcommands().get(args[at]);
+            if (existing != null) {
+                return add(existing, args, at + 1);
+            }
+            for (Class<?> child : children) {
+                Command c = child.getAnnotation(Command.class);
+                if (c.name().equals(args[at]) || List.of(c.aliases()).contains(args[at])) {
+                    CommandLine sub = new CommandLine(child);
+                    cl.addSubcommand(sub);
+                    return add(sub, args, at + 1);
+                }
+            }
+        }
+        if (cl.getCommandSpec().subcommands().isEmpty()) {
+            addAll(cl);
+        }
+        return false;
+    }
+
+    /** True when {@code cl} (finished) has every command that {@code args} name, and they name one at every level. */
+    public static boolean covers(CommandLine cl, String[] args, int from) {
+        if (!CHILDREN.containsKey(cl.getCommandSpec().userObject().getClass())) {
+            return true;
+        }
+        int at = named(cl.getCommandSpec(), args, from);
+        CommandLine sub = at < 0 ? null : cl.getCommandSpec().subcommands().get(args[at]);
+        return sub != null && covers(sub, args, at + 1);
+    }
+
+    /**
+     * The last step of building a tree: the standard help options (-h, -V), which picocli adds
+     * to every command below the root. They come last, after the inherited options, as when
+     * picocli built the whole tree from annotations: --help lists the options in that order.
+     */
+    public static void finish(CommandLine root) {
+        root.getCommandSpec().mixinStandardHelpOptions(true);
+    }
+
+    /** Adds every sub-command below {@code cl} (the whole tree for the root); {@code cl} has none yet. */
+    public static void addAll(CommandLine cl) {
+        List<Class<?>> children = CHILDREN.getOrDefault(cl.getCommandSpec().userObject().getClass(), List.of());
+        if (!cl.getCommandSpec().subcommands().isEmpty()) {
+            throw new IllegalStateException("addAll on a command that has sub-commands already");
+        }
+        for (Class<?> child : children) {
+            CommandLine sub = new CommandLine(child);
+            cl.addSubcommand(sub);
+            addAll(sub);
+        }
+    }
+
+    /**
+     * The index in {@code args} of the word that names a sub-command of {@code spec}: the first
+     * argument from {@code from} on that is not one of the command's (inherited) options with its
+     * value; -1 when there is none, or something comes first that picocli must judge with the
+     * whole tree (help, version, an unknown or clustered option, a value that looks like an
+     * option, {@code --}, {@code @FILE}).
+     */
+    static int named(CommandSpec spec, String[] args, int from) {
+        for (int i = from; i < args.length; i++) {
+            String a = args[i];
+            if (a.startsWith("@")) {
+                return -1;
+            }
+            if (!a.startsWith("-")) {
+                return i;
+            }
+            int eq = a.indexOf('=');
+            OptionSpec o = spec.findOption(eq > 0 ? a.substring(0, eq) : a);
+            if (o == null || o.usageHelp() || o.versionHelp() || a.equals("--")) {
+                return -1;
+            }
+            int min = o.arity().min();
+            int max = o.arity().max();
+            if (min == 0 && max == 0 && eq < 0) {
+                continue; // a switch
+            }
+            if (min == 1 && max == 1) {
+                if (eq > 0) {
+                    continue;
+                }
+                if (i + 1 < args.length && !args[i + 1].startsWith("-") && !args[i + 1].startsWith("@")) {
+                    i++;
+                    continue;
+                }
+            }
+            return -1;
+        }
+        return -1;
+    }
+}
