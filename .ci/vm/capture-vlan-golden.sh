@@ -78,3 +78,29 @@ cap vlan_global_set_range_vm "$GBASE" "bridge vlan global set dev br0 vid 200-21
     "GOPTS_ID u16 first + GOPTS_RANGE u16 last"
 cap vlan_global_show_vm "$GBASE; bridge vlan global set dev br0 vid 100 mcast_igmp_version 3 mcast_query_interval 12000" "bridge vlan global show" "$VM" \
     "RTM_GETVLAN dump with BRIDGE_VLANDB_DUMP_FLAGS = BRIDGE_VLANDB_DUMPF_GLOBAL; answer: BRIDGE_VLANDB_GLOBAL_OPTIONS nests (adjacent VIDs with equal options as ID+RANGE)"
+
+# VLAN-to-tunnel mapping: a collect-metadata ("external") VXLAN port of a VLAN-filtering bridge
+TBASE="ip link add br0 type bridge vlan_filtering 1; ip link add vxlan0 type vxlan dstport 4789 external; ip link set vxlan0 master br0; ip link set br0 up; ip link set vxlan0 up"
+TVLANS="bridge vlan add dev vxlan0 vid 100; bridge vlan add dev vxlan0 vid 200-205"
+TON="ip link set dev vxlan0 type bridge_slave vlan_tunnel on"
+TMAP="bridge vlan add dev vxlan0 vid 100 tunnel_info id 1100; bridge vlan add dev vxlan0 vid 200-205 tunnel_info id 1200-1205"
+TVM="captured in the VM lane (Debian kernel with CONFIG_BRIDGE_VLAN_FILTERING=y); vxlan0 is an external (collect metadata) VXLAN port of br0 (vlan_filtering 1)"
+cap vlan_tunnel_port_on_vm "$TBASE" "$TON" "$TVM" \
+    "IFLA_LINKINFO > INFO_SLAVE_KIND bridge > INFO_SLAVE_DATA > IFLA_BRPORT_VLAN_TUNNEL (29) u8 1"
+cap vlan_tunnel_add_vm "$TBASE; $TON; $TVLANS" "bridge vlan add dev vxlan0 vid 100 tunnel_info id 1100" "$TVM" \
+    "IFLA_AF_SPEC > IFLA_BRIDGE_VLAN_TUNNEL_INFO (3, nest) > TUNNEL_ID u32, TUNNEL_VID u16, TUNNEL_FLAGS u16; no IFLA_BRIDGE_VLAN_INFO"
+cap vlan_tunnel_add_range_vm "$TBASE; $TON; $TVLANS" "bridge vlan add dev vxlan0 vid 200-205 tunnel_info id 1200-1205" "$TVM" \
+    "a range: two TUNNEL_INFO nests, flags RANGE_BEGIN (8) then RANGE_END (16)"
+cap vlan_tunnel_del_range_vm "$TBASE; $TON; $TVLANS; $TMAP" "bridge vlan del dev vxlan0 vid 200-205 tunnel_info id 1200-1205" "$TVM" \
+    "RTM_DELLINK with the same IFLA_AF_SPEC as the add"
+cap vlan_tunnelshow_vm "$TBASE; $TON; $TVLANS; $TMAP" "bridge vlan tunnelshow" "$TVM" \
+    "AF_BRIDGE RTM_GETLINK dump, IFLA_EXT_MASK 2 (RTEXT_FILTER_BRVLAN); vxlan0's IFLA_AF_SPEC has the VLAN_INFO list and TUNNEL_INFO entries (the kernel compresses 200-205 -> 1200-1205 into RANGE_BEGIN/END)"
+
+# per-VLAN counters: per-port stats on, 5 untagged 60-byte frames sent into v0 (PVID 100) from v1
+SBASE="sysctl -qw net.ipv6.conf.all.disable_ipv6=1 net.ipv6.conf.default.disable_ipv6=1; ip link add br0 type bridge vlan_filtering 1 vlan_stats_enabled 1 vlan_stats_per_port 1; ip link add v0 type veth peer name v1; ip link set v0 master br0; ip link set br0 up; ip link set v0 up; ip link set v1 up; bridge vlan add dev v0 vid 100 pvid untagged; bridge vlan add dev v0 vid 200; bridge vlan add dev br0 vid 100 self; sleep 1"
+STRAFFIC="/usr/bin/python3 -c \"import socket; s = socket.socket(socket.AF_PACKET, socket.SOCK_RAW); s.bind(('v1', 0)); [s.send(bytes.fromhex('ffffffffffff02000000000188b5') + bytes(46)) for _ in range(5)]\""
+SVM="captured in the VM lane; br0: vlan_filtering 1 vlan_stats_enabled 1 vlan_stats_per_port 1; v0 vid 100 pvid untagged, vid 200; br0 vid 100 self; then 5 broadcast frames (60 bytes, ethertype 0x88b5) sent from v1 into v0"
+cap vlan_show_stats_vm "$SBASE; $STRAFFIC" "bridge -s -d vlan show" "$SVM" \
+    "RTM_GETVLAN dump with BRIDGE_VLANDB_DUMP_FLAGS = BRIDGE_VLANDB_DUMPF_STATS (1): each ENTRY has ENTRY_STATS (5, nest) > RX_BYTES, RX_PACKETS, TX_BYTES, TX_PACKETS u64 (+ pad)"
+cap vlan_show_stats_getstats_vm "$SBASE; $STRAFFIC" "bridge -s vlan show" "$SVM" \
+    "without -d iproute2 reads RTM_GETSTATS: IFLA_STATS_LINK_XSTATS then IFLA_STATS_LINK_XSTATS_SLAVE (LINK_XSTATS_TYPE_BRIDGE > BRIDGE_XSTATS_VLAN struct bridge_vlan_xstats)"

@@ -36,7 +36,8 @@ set -euo pipefail
 SELF=$(readlink -f "${BASH_SOURCE[0]}")
 CACHE=${VMLANE_CACHE:-/var/cache/netlink4j-vmlane}
 # virtio_pci + 9pnet_virtio + 9p: to mount the host's filesystems; the rest is what the tests need.
-MODULES="virtio_pci 9pnet_virtio 9p bridge 8021q veth ${VMLANE_MODULES:-}"
+# vxlan: VLAN-to-tunnel mapping (bridge vlan ... tunnel_info) needs a collect-metadata VXLAN port.
+MODULES="virtio_pci 9pnet_virtio 9p bridge 8021q veth vxlan ${VMLANE_MODULES:-}"
 PASS_ENV="CI JAVA_HOME MAVEN_OPTS ${VMLANE_ENV:-}"
 APT_OPTS=(-o DPkg::Lock::Timeout=900 -o Acquire::Retries=3)
 VM_FAIL=125

@@ -115,7 +115,8 @@ final class VlanDbCodec {
         it.check();
     }
 
-    private static VlanEntry decodeEntry(int ifindex, AttributeIterator it) {
+    /** One BRIDGE_VLANDB_ENTRY's payload; null (with the iterator's error set) if malformed. */
+    static VlanEntry decodeEntry(int ifindex, AttributeIterator it) {
         int flags = -1;
         int vid = 0;
         int last = -1;

@@ -39,10 +39,17 @@ import java.util.Map;
  */
 public final class Vlans {
     private final BridgeNetlink nl;
+    private final VlanTunnels tunnels;
 
     Vlans(BridgeNetlink nl) {
         this.nl = nl;
+        this.tunnels = new VlanTunnels(nl);
         LinkCodec.init();
+    }
+
+    /** VLAN-to-tunnel mapping on (VXLAN) ports: {@code bridge vlan ... tunnel_info}, {@code bridge vlan tunnelshow}. */
+    public VlanTunnels tunnels() {
+        return tunnels;
     }
 
     // ------------------------------------------------------------------ bridge settings
@@ -176,7 +183,7 @@ public final class Vlans {
     }
 
     /** The device as a bridge (self) or bridge port; anything else is refused (found by a read: no errno). */
-    private static Link lookupMember(RtnlChannel ch, String op, String dev) {
+    static Link lookupMember(RtnlChannel ch, String op, String dev) {
         Link l = new Links(ch).find(dev).orElseThrow(() -> Devices.noSuchDevice(op, dev));
         if (!l.isBridge() && !l.isBridgePort()) {
             throw new NotABridgePortException(op, 0, null, null, dev, dev + " is neither a bridge nor a bridge port");
@@ -226,6 +233,21 @@ public final class Vlans {
             }
         }));
         return out;
+    }
+
+    /**
+     * Every device's per-VLAN counters ({@code bridge -s -d vlan show}): the RTM_GETVLAN dump with
+     * BRIDGE_VLANDB_DUMPF_STATS. Counted only while the bridge has vlan_stats_enabled on.
+     */
+    public List<VlanStats> stats() {
+        return nl.call(ch -> VlanStatsDump.dump(ch, 0, "show vlan stats"));
+    }
+
+    /** The per-VLAN counters of one port or bridge. */
+    public List<VlanStats> stats(String dev) {
+        LinkCodec.validateName(dev);
+        String op = "show vlan stats dev " + dev;
+        return nl.call(ch -> VlanStatsDump.dump(ch, lookupMember(ch, op, dev).index(), op));
     }
 
     static VlanSet toSet(List<VlanEntry> entries) {
