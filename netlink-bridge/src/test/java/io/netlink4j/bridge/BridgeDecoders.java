@@ -59,7 +59,12 @@ final class BridgeDecoders {
                 DecoderTarget.of("api.fdb.get", d -> overHandle(d, 1, FdbScripted.BR0,
                         nl -> nl.fdb().get("02:00:00:00:00:01", "br0", 0))),
                 DecoderTarget.of("api.fdb.dump", d -> overHandle(d, 0, null,
-                        nl -> nl.fdb().dump(FdbFilter.all(), e -> e.toEntry()))));
+                        nl -> nl.fdb().dump(FdbFilter.all(), e -> e.toEntry()))),
+                DecoderTarget.of("vlanTunnels", BridgeDecoders::vlanTunnels),
+                DecoderTarget.of("vlanStats", d -> VlanStatsCodec.decode(Fuzzing.message(Rtnetlink.RTM_NEWVLAN, d),
+                        new AttributeIterator(), new AttributeIterator(), new AttributeIterator(), s -> s.toString())),
+                DecoderTarget.of("api.vlans.tunnels.list", d -> overHandle(d, 0, null, nl -> nl.vlans().tunnels().list())),
+                DecoderTarget.of("api.vlans.stats", d -> overHandle(d, 0, null, nl -> nl.vlans().stats())));
     }
 
     /** PortCodec through LinkCodec's slave-data hook, then the user object and its settings. */
@@ -102,6 +107,16 @@ final class BridgeDecoders {
         MstCodec.Reader r = new MstCodec.Reader();
         LinkCodec.decode(Fuzzing.message(Rtnetlink.RTM_NEWLINK, d), r);
         r.states.toString();
+    }
+
+    /** VLAN tunnel mappings in IFLA_AF_SPEC, as VlanTunnels.list reads them, and the bare attribute list. */
+    static void vlanTunnels(byte[] d) {
+        VlanTunnels.Reader r = new VlanTunnels.Reader();
+        LinkCodec.decode(Fuzzing.message(Rtnetlink.RTM_NEWLINK, d), r);
+        r.tunnels.toString();
+        AttributeIterator it = new AttributeIterator().wrap(ByteBuffer.wrap(d).order(ByteOrder.nativeOrder()), 0, d.length);
+        VlanTunnelCodec.decode(it, new AttributeIterator(), t -> t.toString());
+        it.check();
     }
 
     static void vlanOptions(byte[] d) {
