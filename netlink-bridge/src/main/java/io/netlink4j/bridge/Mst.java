@@ -3,11 +3,9 @@ package io.netlink4j.bridge;
 import io.netlink4j.core.Link;
 import io.netlink4j.core.LinkCodec;
 import io.netlink4j.core.Links;
-import io.netlink4j.core.MessageVisitor;
 import io.netlink4j.core.MessageWriter;
 import io.netlink4j.core.NlMsg;
 import io.netlink4j.core.Rtnetlink;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -69,26 +67,9 @@ public final class Mst {
         return nl.call(ch -> {
             MessageWriter w = ch.request(Rtnetlink.RTM_GETLINK, NlMsg.NLM_F_DUMP);
             MstCodec.encodeDump(w);
-            Map<String, List<MstState>> out = new LinkedHashMap<>();
             MstCodec.Reader reader = new MstCodec.Reader();
-            Vlans.run("mst show", () -> ch.dump("mst show", new MessageVisitor() {
-                @Override
-                public void onMessage(NlMsg m) {
-                    if (m.type() == Rtnetlink.RTM_NEWLINK) {
-                        reader.reset();
-                        Link l = LinkCodec.decode(m, reader);
-                        if (reader.seen) {
-                            out.put(l.name(), List.copyOf(reader.states));
-                        }
-                    }
-                }
-
-                @Override
-                public void onDumpRestart() {
-                    out.clear();
-                }
-            }));
-            return out;
+            return Vlans.linkDump(ch, "mst show", reader::reset, reader,
+                    l -> reader.seen ? List.copyOf(reader.states) : null);
         });
     }
 }

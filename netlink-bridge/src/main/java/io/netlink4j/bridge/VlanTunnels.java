@@ -4,14 +4,12 @@ import io.netlink4j.core.AttributeIterator;
 import io.netlink4j.core.InvalidArgumentException;
 import io.netlink4j.core.Link;
 import io.netlink4j.core.LinkCodec;
-import io.netlink4j.core.MessageVisitor;
 import io.netlink4j.core.MessageWriter;
 import io.netlink4j.core.NlMsg;
 import io.netlink4j.core.Rtnetlink;
 import io.netlink4j.core.RtnlChannel;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -111,27 +109,10 @@ public final class VlanTunnels {
     private static Map<String, List<VlanTunnel>> list(RtnlChannel ch, int ifindex) {
         MessageWriter w = ch.request(Rtnetlink.RTM_GETLINK, NlMsg.NLM_F_DUMP);
         Vlans.encodeLinkDump(w, false);
-        Map<String, List<VlanTunnel>> out = new LinkedHashMap<>();
         Reader reader = new Reader();
-        String op = "show vlan tunnels";
-        Vlans.run(op, () -> ch.dump(op, new MessageVisitor() {
-            @Override
-            public void onMessage(NlMsg m) {
-                if (m.type() == Rtnetlink.RTM_NEWLINK) {
-                    reader.reset();
-                    Link l = LinkCodec.decode(m, reader);
-                    if (!reader.tunnels.isEmpty() && (ifindex == 0 || l.index() == ifindex)) {
-                        out.put(l.name(), List.copyOf(reader.tunnels));
-                    }
-                }
-            }
-
-            @Override
-            public void onDumpRestart() {
-                out.clear();
-            }
-        }));
-        return out;
+        return Vlans.linkDump(ch, "show vlan tunnels", reader::reset, reader,
+                l -> !reader.tunnels.isEmpty() && (ifindex == 0 || l.index() == ifindex)
+                        ? List.copyOf(reader.tunnels) : null);
     }
 
     /** Reads the tunnel mappings of one AF_BRIDGE link message's IFLA_AF_SPEC. */

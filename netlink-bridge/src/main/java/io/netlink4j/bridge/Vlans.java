@@ -272,25 +272,38 @@ public final class Vlans {
         return nl.call(ch -> {
             MessageWriter w = ch.request(Rtnetlink.RTM_GETLINK, NlMsg.NLM_F_DUMP);
             encodeLinkDump(w, compressed);
-            Map<String, VlanSet> out = new LinkedHashMap<>();
             AfSpecReader reader = new AfSpecReader();
-            run("show vlans", () -> ch.dump("show vlans", new MessageVisitor() {
-                @Override
-                public void onMessage(NlMsg m) {
-                    if (m.type() == Rtnetlink.RTM_NEWLINK) {
-                        reader.reset();
-                        Link l = LinkCodec.decode(m, reader);
-                        out.put(l.name(), reader.result());
+            return linkDump(ch, "show vlans", reader::reset, reader, l -> reader.result());
+        });
+    }
+
+    /**
+     * Runs the AF_BRIDGE link dump already written on {@code ch}: each RTM_NEWLINK is decoded
+     * with {@code hook} (after {@code reset}), and {@code value} gives what to keep for that
+     * link under its name (null: leave the link out). A restarted dump starts the map again.
+     */
+    static <V> Map<String, V> linkDump(RtnlChannel ch, String op, Runnable reset, LinkCodec.Hook hook,
+                                       java.util.function.Function<Link, V> value) {
+        Map<String, V> out = new LinkedHashMap<>();
+        run(op, () -> ch.dump(op, new MessageVisitor() {
+            @Override
+            public void onMessage(NlMsg m) {
+                if (m.type() == Rtnetlink.RTM_NEWLINK) {
+                    reset.run();
+                    Link l = LinkCodec.decode(m, hook);
+                    V v = value.apply(l);
+                    if (v != null) {
+                        out.put(l.name(), v);
                     }
                 }
+            }
 
-                @Override
-                public void onDumpRestart() {
-                    out.clear();
-                }
-            }));
-            return out;
-        });
+            @Override
+            public void onDumpRestart() {
+                out.clear();
+            }
+        }));
+        return out;
     }
 
     /** The link dump request of {@code bridge vlan show} ({@code bridge -compressvlans vlan show}). */
