@@ -65,6 +65,8 @@ cap vlan_set_state_vm "$BASE; $VLANS" "bridge vlan set dev v0 vid 300 state bloc
     "RTM_NEWVLAN: br_vlan_msg + BRIDGE_VLANDB_ENTRY (NLA_F_NESTED) > ENTRY_INFO {flags ONLY_OPTS, vid} + ENTRY_STATE u8"
 cap vlan_set_mcast_router_vm "$BASE; $VLANS" "bridge vlan set dev v0 vid 200-210 mcast_router 2" "$VM" \
     "RTM_NEWVLAN with ENTRY_RANGE (u16 last vid) and ENTRY_MCAST_ROUTER u8"
+cap vlan_set_state_mcast_router_vm "$BASE; $VLANS" "bridge vlan set dev v0 vid 200-202 state learning mcast_router 0" "$VM" \
+    "both options in one RTM_NEWVLAN (ENTRY_STATE, then ENTRY_MCAST_ROUTER: command-line order)"
 cap bridge_vlan_settings_vm "$BASE" "ip link set dev br0 type bridge vlan_filtering 1 vlan_protocol 802.1ad vlan_default_pvid 10 vlan_stats_enabled 1" "$VM" \
     "IFLA_INFO_DATA: VLAN_FILTERING u8, VLAN_PROTOCOL be16 0x88a8, VLAN_DEFAULT_PVID u16, VLAN_STATS_ENABLED u8, in command-line order"
 cap bridge_show_vlan_settings_vm "$BASE; ip link set dev br0 type bridge vlan_protocol 802.1ad vlan_default_pvid 10 vlan_stats_enabled 1" "ip -d link show dev br0" "$VM" \

@@ -5,7 +5,8 @@ import java.util.Map;
 
 /** What a {@link BridgeMonitor} reports. */
 public sealed interface BridgeEvent permits BridgeEvent.FdbEvent, BridgeEvent.PortEvent, BridgeEvent.BridgeChanged,
-        BridgeEvent.MdbEvent, BridgeEvent.MdbRouterEvent, BridgeEvent.VniEvent, BridgeEvent.Overrun {
+        BridgeEvent.MdbEvent, BridgeEvent.MdbRouterEvent, BridgeEvent.VniEvent, BridgeEvent.VlanEvent,
+        BridgeEvent.VlanGlobalEvent, BridgeEvent.Overrun {
 
     /** FDB event kinds. */
     enum FdbKind {
@@ -95,6 +96,48 @@ public sealed interface BridgeEvent permits BridgeEvent.FdbEvent, BridgeEvent.Po
      */
     record VniEvent(VniKind kind, List<VniEntry> entries) implements BridgeEvent {
         public VniEvent {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /** VLAN event kinds, as the kernel's message types say them. */
+    enum VlanKind {
+        /**
+         * RTM_NEWVLAN: the VLANs exist now with the flags and options reported: added, or their
+         * flags (PVID, untagged) or per-VLAN options (state, mcast_router) changed. The kernel does
+         * not say which.
+         */
+        NEW,
+        /** RTM_DELVLAN: the VLANs were removed from the device (no flags or options reported). */
+        DELETED
+    }
+
+    /**
+     * VLANs of a bridge port, or of the bridge itself, were added, changed or deleted (RTM_NEWVLAN /
+     * RTM_DELVLAN on RTNLGRP_BRVLAN, e.g. after {@code bridge vlan add|del|set}, enslaving a port
+     * (its default PVID) or releasing it (each VLAN deleted)). Sent by kernels with
+     * CONFIG_BRIDGE_VLAN_FILTERING whether or not the bridge has vlan_filtering on.
+     *
+     * @param kind    NEW or DELETED
+     * @param ifindex the port, or the bridge for its own VLANs
+     * @param entries the VLANs or ranges of the notification (usually one), all of {@code ifindex};
+     *                in DELETED events state and mcastRouter are -1 (not reported)
+     */
+    record VlanEvent(VlanKind kind, int ifindex, List<VlanEntry> entries) implements BridgeEvent {
+        public VlanEvent {
+            entries = List.copyOf(entries);
+        }
+    }
+
+    /**
+     * Global per-VLAN options of a bridge changed ({@code bridge vlan global set}): RTM_NEWVLAN with
+     * BRIDGE_VLANDB_GLOBAL_OPTIONS on RTNLGRP_BRVLAN, carrying all the options of the VLANs.
+     *
+     * @param ifindex the bridge
+     * @param entries the VLANs or ranges with their options now
+     */
+    record VlanGlobalEvent(int ifindex, List<VlanGlobalEntry> entries) implements BridgeEvent {
+        public VlanGlobalEvent {
             entries = List.copyOf(entries);
         }
     }

@@ -12,6 +12,7 @@ import io.netlink4j.core.Rtnetlink;
 import io.netlink4j.core.RtnlChannel;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -24,9 +25,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Watches a namespace's FDB, bridges, bridge ports, MDB (groups and router ports) and VXLAN VNI
- * filters: a netlink socket of its own joined to RTNLGRP_NEIGH, RTNLGRP_LINK, RTNLGRP_MDB and
- * (kernel 5.18+) RTNLGRP_TUNNEL, delivering typed {@link BridgeEvent}s. Port and
+ * Watches a namespace's FDB, bridges, bridge ports, MDB (groups and router ports), bridge VLANs
+ * and VXLAN VNI filters: a netlink socket of its own joined to RTNLGRP_NEIGH, RTNLGRP_LINK,
+ * RTNLGRP_MDB, RTNLGRP_BRVLAN (where the kernel has the group; events only from kernels with
+ * CONFIG_BRIDGE_VLAN_FILTERING) and (kernel 5.18+) RTNLGRP_TUNNEL, delivering typed
+ * {@link BridgeEvent}s. Port and
  * bridge events report what changed against the settings last known (loaded when the monitor
  * opens): the several notifications the kernel sends per change make one event, and link
  * notifications that change no tracked setting (carrier, statistics, timers) make none.
@@ -39,6 +42,7 @@ import org.slf4j.LoggerFactory;
  *             case BridgeEvent.PortEvent p -> System.out.println(p.name() + " " + p.changed());
  *             case BridgeEvent.BridgeChanged b -> System.out.println(b.name() + " " + b.changed());
  *             case BridgeEvent.MdbEvent g -> System.out.println(g.kind() + " " + g.entry());
+ *             case BridgeEvent.VlanEvent v -> System.out.println(v.kind() + " " + v.entries());
  *             case BridgeEvent.Overrun o -> resync();               // events were lost: re-dump
  *         }
  *     }));
@@ -84,18 +88,28 @@ public final class BridgeMonitor implements AutoCloseable {
         }
     }
 
-    /** Joins RTNLGRP_TUNNEL (VNI filter events) too where the kernel has it (5.18+; older ones refuse the group). */
+    /** Groups every kernel has: FDB, links, MDB. */
+    private static final int[] GROUPS = {Rtnetlink.RTNLGRP_NEIGH, Rtnetlink.RTNLGRP_LINK, Rtnetlink.RTNLGRP_MDB};
+    /**
+     * Groups newer kernels add, in the kernel's order: RTNLGRP_BRVLAN (VLAN events, 5.6+) and
+     * RTNLGRP_TUNNEL (VNI filter events, 5.18+). A kernel refuses a group beyond its RTNLGRP_MAX
+     * with EINVAL, so on EINVAL the last one is left out and the join tried again.
+     */
+    private static final int[] NEWER_GROUPS = {Rtnetlink.RTNLGRP_BRVLAN, VniCodec.RTNLGRP_TUNNEL};
+
     private static NotificationSocket openSocket(String netns, int receiveBuffer) {
-        try {
-            return NotificationSocket.open(netns, receiveBuffer, Rtnetlink.RTNLGRP_NEIGH, Rtnetlink.RTNLGRP_LINK,
-                    Rtnetlink.RTNLGRP_MDB, VniCodec.RTNLGRP_TUNNEL);
-        } catch (NetlinkException e) {
-            if (e.errno() != io.netlink4j.core.Errno.EINVAL) {
-                throw e;
+        for (int newer = NEWER_GROUPS.length; ; newer--) {
+            int[] groups = Arrays.copyOf(GROUPS, GROUPS.length + newer);
+            System.arraycopy(NEWER_GROUPS, 0, groups, GROUPS.length, newer);
+            try {
+                return NotificationSocket.open(netns, receiveBuffer, groups);
+            } catch (NetlinkException e) {
+                if (e.errno() != io.netlink4j.core.Errno.EINVAL || newer == 0) {
+                    throw e;
+                }
+                LOG.debug("bridge monitor: this kernel has no rtnetlink group {} ({}): no {} events",
+                        NEWER_GROUPS[newer - 1], e.getMessage(), newer == 2 ? "VNI" : "VLAN");
             }
-            LOG.debug("bridge monitor: no RTNLGRP_TUNNEL on this kernel ({}): no VNI events", e.getMessage());
-            return NotificationSocket.open(netns, receiveBuffer, Rtnetlink.RTNLGRP_NEIGH, Rtnetlink.RTNLGRP_LINK,
-                    Rtnetlink.RTNLGRP_MDB);
         }
     }
 
@@ -254,6 +268,9 @@ public final class BridgeMonitor implements AutoCloseable {
             case VniCodec.RTM_NEWTUNNEL:
             case VniCodec.RTM_DELTUNNEL:
                 return vniEvent(m);
+            case Rtnetlink.RTM_NEWVLAN:
+            case Rtnetlink.RTM_DELVLAN:
+                return VlanEvents.decode(m);
             default:
                 return null;
         }

@@ -350,8 +350,7 @@ public final class Vlans {
         if (state == null) {
             throw new IllegalArgumentException("VLAN STP state is null");
         }
-        setOption(dev, vids, "state " + state.label(),
-                w -> w.putU8(VlanDbCodec.BRIDGE_VLANDB_ENTRY_STATE, state.value()));
+        setOptions(dev, vids, state, null);
     }
 
     /** {@code bridge vlan set dev DEV vid VIDS mcast_router TYPE}: the per-VLAN multicast router mode. */
@@ -359,8 +358,32 @@ public final class Vlans {
         if (type == null) {
             throw new IllegalArgumentException("multicast router type is null");
         }
-        setOption(dev, vids, "mcast_router " + type.value(),
-                w -> w.putU8(VlanDbCodec.BRIDGE_VLANDB_ENTRY_MCAST_ROUTER, type.value()));
+        setOptions(dev, vids, null, type);
+    }
+
+    /**
+     * {@code bridge vlan set dev DEV vid VIDS [state STATE] [mcast_router TYPE]}: the per-VLAN
+     * options given (null: left as it is) in one RTM_NEWVLAN, so that both apply or neither. The
+     * VLANs must exist on {@code dev} (the kernel refuses with ENOENT otherwise).
+     *
+     * @throws IllegalArgumentException both options null, or no VLANs (nothing is sent)
+     */
+    public void setOptions(String dev, Vlan vids, PortState state, MulticastRouter mcastRouter) {
+        if (state == null && mcastRouter == null) {
+            throw new IllegalArgumentException("no per-VLAN option given (state, mcast_router)");
+        }
+        String what = (state == null ? "" : "state " + state.label())
+                + (state != null && mcastRouter != null ? " " : "")
+                + (mcastRouter == null ? "" : "mcast_router " + mcastRouter.value());
+        setOption(dev, vids, what, w -> {
+            // iproute2's order: state, then mcast_router
+            if (state != null) {
+                w.putU8(VlanDbCodec.BRIDGE_VLANDB_ENTRY_STATE, state.value());
+            }
+            if (mcastRouter != null) {
+                w.putU8(VlanDbCodec.BRIDGE_VLANDB_ENTRY_MCAST_ROUTER, mcastRouter.value());
+            }
+        });
     }
 
     private void setOption(String dev, Vlan vids, String what, java.util.function.Consumer<MessageWriter> option) {

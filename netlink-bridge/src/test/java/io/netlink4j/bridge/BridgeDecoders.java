@@ -165,7 +165,7 @@ final class BridgeDecoders {
     private static int monitorUses;
 
     /**
-     * BridgeMonitor's notification decoder (FDB, port, bridge and MDB events, with its name and state maps).
+     * BridgeMonitor's notification decoder (FDB, port, bridge, MDB, VNI and VLAN events, with its name and state maps).
      * One monitor of the caller's namespace serves many inputs (it only reads); replaced every
      * 10,000 inputs so its maps stay small.
      */
@@ -178,8 +178,9 @@ final class BridgeDecoders {
             monitorUses = 0;
         }
         int[] types = {Rtnetlink.RTM_NEWNEIGH, Rtnetlink.RTM_DELNEIGH, Rtnetlink.RTM_NEWLINK, Rtnetlink.RTM_DELLINK,
-            Rtnetlink.RTM_NEWMDB, Rtnetlink.RTM_DELMDB, VniCodec.RTM_NEWTUNNEL, VniCodec.RTM_DELTUNNEL};
-        BridgeEvent e = monitor.decode(Fuzzing.message(types[d.length > 0 ? d[0] & 7 : 0], d));
+            Rtnetlink.RTM_NEWMDB, Rtnetlink.RTM_DELMDB, VniCodec.RTM_NEWTUNNEL, VniCodec.RTM_DELTUNNEL,
+            Rtnetlink.RTM_NEWVLAN, Rtnetlink.RTM_DELVLAN};
+        BridgeEvent e = monitor.decode(Fuzzing.message(types[d.length > 0 ? (d[0] & 0xff) % types.length : 0], d));
         String.valueOf(e);
     }
 

@@ -103,6 +103,15 @@ class VlanGoldenTest {
     }
 
     @Test
+    void stateAndMulticastRouterTogetherAreIproute2sOneRequest() {
+        lookupAnswersPort();
+        ack();
+        nl.vlans().setOptions("v0", Vlan.range(200, 202), PortState.LEARNING, MulticastRouter.DISABLED);
+        assertThat(kernel.sent()).hasSize(2); // the lookup and one RTM_NEWVLAN
+        assertSentLikeIproute2(1, "vlan_set_state_mcast_router_vm", 1);
+    }
+
+    @Test
     void bridgeSettingsAreIproute2sRequest() {
         kernel.reply(k -> bridge(k.lastSeq(), 2, "br0", true));
         ack();

@@ -55,6 +55,10 @@ class VlanValidationTest {
                 .hasMessageContaining("state is null");
         assertThatThrownBy(() -> nl.vlans().setMulticastRouter("v0", Vlan.of(10), null))
                 .isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> nl.vlans().setOptions("v0", Vlan.of(10), null, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("no per-VLAN option given (state, mcast_router)");
+        assertThatThrownBy(() -> nl.vlans().setOptions("v0", null, PortState.BLOCKING, null))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("no VLANs given");
         assertThatThrownBy(() -> nl.vlans().configure("br0", BridgeVlanOptions.builder().build()))
                 .isInstanceOf(IllegalArgumentException.class).hasMessage("no bridge VLAN setting given");
         assertThatThrownBy(() -> nl.vlans().configure("br0", null)).isInstanceOf(IllegalArgumentException.class);
