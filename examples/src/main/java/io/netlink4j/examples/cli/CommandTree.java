@@ -31,7 +31,7 @@ public final class CommandTree {
             PortCommand.class, List.of(PortCommand.Show.class, PortCommand.Set.class),
             BridgeCommand.class, List.of(BridgeCommand.Add.class, BridgeCommand.Set.class, BridgeCommand.Del.class),
             VlanCommand.class, List.of(VlanCommand.Show.class, VlanCommand.Add.class, VlanCommand.Del.class,
-                    VlanCommand.Sync.class, VlanGlobalCommand.class),
+                    VlanSetCommand.class, VlanCommand.Sync.class, VlanGlobalCommand.class),
             VlanGlobalCommand.class, List.of(VlanGlobalCommand.Show.class, VlanGlobalCommand.Set.class),
             VniCommand.class, List.of(VniCommand.Show.class, VniCommand.Add.class, VniCommand.Del.class),
             MstCommand.class, List.of(MstCommand.Show.class, MstCommand.Set.class),

@@ -42,6 +42,12 @@ final class EventFormat {
             v.entries().forEach(e -> sb.append(' ').append(e));
             return sb.toString();
         }
+        if (event instanceof BridgeEvent.VlanEvent v) {
+            return VlanDetailFormat.text(v, names);
+        }
+        if (event instanceof BridgeEvent.VlanGlobalEvent v) {
+            return VlanDetailFormat.text(v, names);
+        }
         if (event instanceof BridgeEvent.Overrun o) {
             return "overrun: events were lost (" + o.count() + " so far); the FDB view was reloaded";
         }
@@ -83,6 +89,10 @@ final class EventFormat {
             g.writeStringField("kind", v.kind().name().toLowerCase(Locale.ROOT));
             g.writeFieldName("entries");
             VniFormat.json(g, v.entries());
+        } else if (event instanceof BridgeEvent.VlanEvent v) {
+            VlanDetailFormat.json(g, v, names);
+        } else if (event instanceof BridgeEvent.VlanGlobalEvent v) {
+            VlanDetailFormat.json(g, v, names);
         } else if (event instanceof BridgeEvent.Overrun o) {
             g.writeStringField("event", "overrun");
             g.writeNumberField("count", o.count());

@@ -11,19 +11,21 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /**
- * {@code nlbridge monitor [--count N]}: FDB, bridge, bridge-port and MDB events as they happen, one per line
- * (with --json one JSON object per line), until Ctrl-C or N events.
+ * {@code nlbridge monitor [--count N] [OBJECT...]}: FDB, bridge, bridge-port, MDB, VLAN and VNI events as
+ * they happen, one per line (VLAN events take two lines, as in iproute2; with --json one JSON object
+ * per line), until Ctrl-C or N events.
  */
 @Command(name = "monitor", description = {
-    "Print FDB, bridge, bridge port, MDB and VNI filter events as they happen.",
-    "One line per event (like bridge monitor [OBJECT...]) until Ctrl-C or --count events;",
+    "Print FDB, bridge, bridge port, MDB, VLAN and VNI filter events as they happen.",
+    "One line per event (like bridge monitor [OBJECT...]; VLAN events as bridge monitor vlan",
+    "prints them, two lines per VLAN entry) until Ctrl-C or --count events;",
     "with --json one JSON object per line."})
 public final class MonitorCommand extends NlCommand {
     @Option(names = "--count", paramLabel = "N", description = "Stop after N events.")
     Integer count;
 
     @picocli.CommandLine.Parameters(paramLabel = "OBJECT", arity = "0..*",
-            description = "Only these objects: link (bridges and ports), fdb (or neigh), mdb, vni, all (the default).")
+            description = "Only these objects: link (bridges and ports), fdb (or neigh), mdb, vlan, vni, all (the default).")
     java.util.List<String> objects;
 
     /** Whether {@code event} is of an object asked for (overruns always are). */
@@ -34,7 +36,8 @@ public final class MonitorCommand extends NlCommand {
         String object = event instanceof BridgeEvent.FdbEvent ? "fdb"
                 : event instanceof BridgeEvent.PortEvent || event instanceof BridgeEvent.BridgeChanged ? "link"
                 : event instanceof BridgeEvent.MdbEvent || event instanceof BridgeEvent.MdbRouterEvent ? "mdb"
-                : event instanceof BridgeEvent.VniEvent ? "vni" : "";
+                : event instanceof BridgeEvent.VniEvent ? "vni"
+                : event instanceof BridgeEvent.VlanEvent || event instanceof BridgeEvent.VlanGlobalEvent ? "vlan" : "";
         return objects.contains(object) || ("fdb".equals(object) && objects.contains("neigh"));
     }
 
@@ -46,9 +49,8 @@ public final class MonitorCommand extends NlCommand {
             throw new IllegalArgumentException("--count must be at least 1: " + count);
         }
         for (String o : objects == null ? java.util.List.<String>of() : objects) {
-            if (!java.util.Set.of("link", "fdb", "neigh", "mdb", "vni", "all").contains(o)) {
-                throw new IllegalArgumentException("unknown object \"" + o + "\": expected link, fdb, neigh, mdb, vni or all"
-                        + (o.equals("vlan") ? " (VLAN events are not reported yet)" : ""));
+            if (!java.util.Set.of("link", "fdb", "neigh", "mdb", "vlan", "vni", "all").contains(o)) {
+                throw new IllegalArgumentException("unknown object \"" + o + "\": expected link, fdb, neigh, mdb, vlan, vni or all");
             }
         }
     }

@@ -22,10 +22,17 @@ public final class VlanCommand extends Group {
         @Parameters(index = "0", arity = "0..1", paramLabel = "DEV", converter = Converters.Dev.class)
         String dev;
 
+        @Option(names = {"-d", "--details"}, description = "Per-VLAN state and options, one entry per run of VLANs"
+                + " with equal flags and options (bridge -d vlan show).")
+        boolean details;
+
         @Override
         protected int run(BridgeNetlink nl) {
             if (dev != null) {
                 nl.call(ch -> new Links(ch).get(dev)); // an unknown device is an error, not an empty list
+            }
+            if (details) {
+                return VlanDetailFormat.show(nl, dev, out(), json());
             }
             Map<String, VlanSet> shown = new LinkedHashMap<>();
             nl.vlans().list().forEach((name, set) -> {

@@ -44,9 +44,7 @@ final class VlanGlobalFormat {
             boolean first = true;
             for (VlanGlobalEntry e : entries) {
                 out.printf("%-16s  %s%n", first ? br : "", e.first() == e.last() ? e.first() : e.first() + "-" + e.last());
-                StringBuilder sb = new StringBuilder();
-                values(e.options()).forEach((k, v) -> sb.append(k).append(' ').append(v).append(' '));
-                out.printf("%-16s    %s%n", "", sb.toString().trim());
+                out.printf("%-16s    %s%n", "", optionsLine(e));
                 first = false;
             }
         });
@@ -60,19 +58,31 @@ final class VlanGlobalFormat {
             g.writeStringField("ifname", br.getKey());
             g.writeArrayFieldStart("vlans");
             for (VlanGlobalEntry e : br.getValue()) {
-                g.writeStartObject();
-                g.writeNumberField("vlan", e.first());
-                if (e.last() != e.first()) {
-                    g.writeNumberField("vlanEnd", e.last());
-                }
-                for (Map.Entry<String, Long> v : values(e.options()).entrySet()) {
-                    g.writeNumberField(v.getKey(), v.getValue());
-                }
-                g.writeEndObject();
+                entry(g, e);
             }
             g.writeEndArray();
             g.writeEndObject();
         }
         g.writeEndArray();
+    }
+
+    /** One entry: {@code {"vlan": 100, "vlanEnd": 110, "mcast_snooping": 1, ...}}. */
+    static void entry(JsonGenerator g, VlanGlobalEntry e) throws IOException {
+        g.writeStartObject();
+        g.writeNumberField("vlan", e.first());
+        if (e.last() != e.first()) {
+            g.writeNumberField("vlanEnd", e.last());
+        }
+        for (Map.Entry<String, Long> v : values(e.options()).entrySet()) {
+            g.writeNumberField(v.getKey(), v.getValue());
+        }
+        g.writeEndObject();
+    }
+
+    /** The options of one entry as iproute2 prints them on the line under the VIDs: "mcast_snooping 1 mcast_querier 0 ...". */
+    static String optionsLine(VlanGlobalEntry e) {
+        StringBuilder sb = new StringBuilder();
+        values(e.options()).forEach((k, v) -> sb.append(k).append(' ').append(v).append(' '));
+        return sb.toString().trim();
     }
 }
