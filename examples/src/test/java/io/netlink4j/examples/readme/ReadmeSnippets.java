@@ -41,6 +41,7 @@ import io.netlink4j.bridge.StatePlan;
 import io.netlink4j.bridge.StateResult;
 import io.netlink4j.bridge.StaticFdbEntry;
 import io.netlink4j.bridge.Vlan;
+import io.netlink4j.bridge.VlanEntry;
 import io.netlink4j.bridge.VlanProtocol;
 import io.netlink4j.bridge.VlanSet;
 import io.netlink4j.bridge.VlanSyncResult;
@@ -127,6 +128,8 @@ final class ReadmeSnippets {
                         System.out.println(mr.kind() + " router port " + mr.port().port());
                     } else if (event instanceof BridgeEvent.VniEvent ve) {
                         System.out.println(ve.kind() + " " + ve.entries());
+                    } else if (event instanceof BridgeEvent.VlanEvent vl) {
+                        System.out.println(vl.kind() + " " + vl.entries());
                     } else if (event instanceof BridgeEvent.Overrun) {
                         resync();
                     }
@@ -146,6 +149,8 @@ final class ReadmeSnippets {
             VlanSyncResult done = vlans.sync("v0", want);
             vlans.setState("v0", Vlan.of(205), PortState.BLOCKING);
             vlans.setMulticastRouter("v0", Vlan.range(200, 202), MulticastRouter.PERM);
+            vlans.setOptions("v0", Vlan.of(300), PortState.LEARNING, MulticastRouter.DISABLED);
+            List<VlanEntry> detail = vlans.entries("v0");
 
             MetalLbReport report = new MetalLbDoctor(nl).examine("eth1");
             report.verdict();
