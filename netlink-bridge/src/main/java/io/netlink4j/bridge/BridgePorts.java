@@ -106,7 +106,7 @@ public final class BridgePorts {
      */
     public PortBulkResult setAll(List<PortUpdate> updates, BulkOptions options) {
         List<PortUpdate> copy = List.copyOf(updates);
-        return nl.call(ch -> PortBulk.run(ch, copy, options));
+        return PortBulk.run(nl, copy, options);
     }
 
     // ---------------------------------------------------------------- conversations
