@@ -53,6 +53,16 @@ class PortBulkOutcomeTest {
         return out;
     }
 
+    /** A fresh channel's kernel that answers each RTM_GETLINK with the next port: {index, proxy_arp, hairpin}. */
+    static ScriptedKernel showing(int[]... ports) {
+        ScriptedKernel k = new ScriptedKernel();
+        for (int[] p : ports) {
+            String name = DEVICES.entrySet().stream().filter(e -> e.getValue() == p[0]).findFirst().orElseThrow().getKey();
+            k.reply(s -> port(s.lastSeq(), p[0], name, p[1], p[2]));
+        }
+        return k;
+    }
+
     /** The request types of every message {@code k} was sent. */
     private static List<Integer> types(ScriptedKernel k) {
         return VlanTestSupport.sentTypes(k);
@@ -72,9 +82,7 @@ class PortBulkOutcomeTest {
         // ordinals = the pipelined updates (names resolve by ioctl): #1 refused, #2..#5 lose their ACKs
         ScriptedKernel run = new ScriptedKernel().devices(DEVICES)
                 .autoAck(i -> i == 1 ? Errno.EBUSY : i >= 2 ? ScriptedKernel.NO_ACK : 0);
-        ScriptedKernel fresh = new ScriptedKernel();
-        fresh.reply(k -> port(k.lastSeq(), 4, "v0", 0, 0)); // #2 (v0 off): the kernel shows off
-        fresh.reply(k -> port(k.lastSeq(), 6, "v2", 0, 0)); // #3 (v2 on): the kernel shows off
+        ScriptedKernel fresh = showing(new int[] {4, 0, 0}, new int[] {6, 0, 0}); // #2 (v0 off), #3 (v2 on): both shown off
         fresh.reply(k -> Messages.error(k.lastSeq(), Errno.ENODEV, new byte[0])); // #5: v4 is gone
         List<RtnlChannel> opened = new ArrayList<>();
         List<PortUpdate> updates = List.of(
@@ -138,9 +146,7 @@ class PortBulkOutcomeTest {
         // window 2: #0, #1 acknowledged, #2 and #3 lose their ACKs, #4 and #5 never go out
         ScriptedKernel run = new ScriptedKernel().devices(DEVICES)
                 .autoAck(i -> i == 2 || i == 3 ? ScriptedKernel.NO_ACK : 0);
-        ScriptedKernel fresh = new ScriptedKernel();
-        fresh.reply(k -> port(k.lastSeq(), 6, "v2", 1, 1)); // #2 (v2 on): shown on
-        fresh.reply(k -> port(k.lastSeq(), 4, "v0", 1, 1)); // #3 (v0 off): shown on
+        ScriptedKernel fresh = showing(new int[] {6, 1, 1}, new int[] {4, 1, 1}); // #2 (v2 on), #3 (v0 off): both shown on
         List<RtnlChannel> opened = new ArrayList<>();
         List<PortUpdate> updates = List.of(PortUpdate.of("v0", ON), PortUpdate.of("v2", OFF), PortUpdate.of("v2", ON),
                 PortUpdate.of("v0", OFF), PortUpdate.of("v0", ON), PortUpdate.of("v2", ON));
@@ -188,9 +194,7 @@ class PortBulkOutcomeTest {
             return i >= 2 ? ScriptedKernel.NO_ACK : 0;
         });
         self[0] = run;
-        ScriptedKernel fresh = new ScriptedKernel();
-        fresh.reply(k -> port(k.lastSeq(), 4, "v0", 0, 0)); // #2 (v0 off): shown off
-        fresh.reply(k -> port(k.lastSeq(), 6, "v2", 0, 0)); // #3 (v2 on): shown off
+        ScriptedKernel fresh = showing(new int[] {4, 0, 0}, new int[] {6, 0, 0}); // #2 (v0 off), #3 (v2 on): both shown off
         List<RtnlChannel> opened = new ArrayList<>();
         List<PortUpdate> updates = List.of(PortUpdate.of("v0", ON), PortUpdate.of("v2", OFF), PortUpdate.of("v0", OFF),
                 PortUpdate.of("v2", ON), PortUpdate.of("v0", ON), PortUpdate.of("v2", ON));
