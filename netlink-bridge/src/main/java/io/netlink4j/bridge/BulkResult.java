@@ -96,6 +96,22 @@ public record BulkResult(int total, List<Failure> failures, BitSet applied, BitS
         return total - sent;
     }
 
+    /** How many changes have outcome {@code s}. */
+    public int count(BulkStatus s) {
+        switch (s) {
+            case APPLIED:
+                return applied.cardinality();
+            case FAILED:
+                return failures.size();
+            case NOT_APPLIED:
+                return notApplied.cardinality();
+            case UNKNOWN:
+                return unknown.cardinality();
+            default:
+                return notSent();
+        }
+    }
+
     /** The index of the first refused change, or -1. */
     public int firstFailure() {
         return failures.isEmpty() ? -1 : failures.get(0).index();

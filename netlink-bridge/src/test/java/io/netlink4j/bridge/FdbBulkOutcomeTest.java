@@ -157,5 +157,9 @@ class FdbBulkOutcomeTest {
         assertThat(r.unknown().stream().boxed().toList()).containsExactly(5, 6);
         assertThat(r.status(4)).isEqualTo(BulkStatus.NOT_APPLIED);
         assertThat(r.status(5)).isEqualTo(BulkStatus.UNKNOWN);
+        assertThat(r.count(BulkStatus.APPLIED)).isEqualTo(4);
+        assertThat(r.count(BulkStatus.NOT_APPLIED)).isEqualTo(1);
+        assertThat(r.count(BulkStatus.UNKNOWN)).isEqualTo(2);
+        assertThat(r.count(BulkStatus.FAILED) + r.count(BulkStatus.NOT_SENT)).isZero();
     }
 }

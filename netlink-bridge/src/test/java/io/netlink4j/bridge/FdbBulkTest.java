@@ -68,6 +68,8 @@ class FdbBulkTest {
         assertThat(r.sent()).isLessThan(500).isGreaterThan(10);
         assertThat(r.notSent()).isEqualTo(500 - r.sent());
         assertThat(r.status(499)).isEqualTo(BulkStatus.NOT_SENT);
+        assertThat(r.count(BulkStatus.NOT_SENT)).isEqualTo(500 - r.sent());
+        assertThat(r.count(BulkStatus.FAILED)).isEqualTo(1);
         assertThat(r.ok()).isFalse();
         assertThatThrownBy(r::orThrow).hasMessageContaining("(#10)");
     }
