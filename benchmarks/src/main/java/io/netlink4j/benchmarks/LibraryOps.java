@@ -27,10 +27,23 @@ final class LibraryOps {
     static List<FdbSpec> entries(String dev, int n) {
         List<FdbSpec> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(FdbSpec.of(String.format("02:30:%02x:%02x:%02x:%02x", i >>> 24, (i >>> 16) & 0xff,
-                    (i >>> 8) & 0xff, i & 0xff), dev));
+            out.add(FdbSpec.of(mac(i), dev));
         }
         return out;
+    }
+
+    /** The same entries as {@link #entries(String, int)}, the port given by ifindex. */
+    static List<FdbSpec> entries(int ifindex, int n) {
+        List<FdbSpec> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(FdbSpec.of(mac(i), ifindex));
+        }
+        return out;
+    }
+
+    /** 02:30:i as 4 bytes, as the peers number their entries. */
+    private static String mac(int i) {
+        return String.format("02:30:%02x:%02x:%02x:%02x", i >>> 24, (i >>> 16) & 0xff, (i >>> 8) & 0xff, i & 0xff);
     }
 
     int ifindex(String dev) {
@@ -70,6 +83,11 @@ final class LibraryOps {
     /** One proxy_arp + hairpin update of port {@code dev}. */
     void port(String dev, boolean on) {
         nl.ports().set(dev, on ? ON : OFF);
+    }
+
+    /** One proxy_arp + hairpin update of the port with {@code ifindex}. */
+    void port(int ifindex, boolean on) {
+        nl.ports().set(ifindex, on ? ON : OFF);
     }
 
     /** {@code n} updates of {@code dev} (off, on, … ending on) in one ports().setAll; returns how many were applied. */
