@@ -54,30 +54,11 @@ class BridgeMonitorKernelTest {
     }
 
     private void start(java.util.function.Consumer<BridgeEvent> listener) {
-        runner = new Thread(() -> {
-            try {
-                mon.run(listener);
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }, "bridge-monitor-test");
-        runner.start();
+        runner = MonitorThread.start(mon, listener, failure);
     }
 
     private <T extends BridgeEvent> T await(Class<T> type, Predicate<T> match) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        List<BridgeEvent> skipped = new ArrayList<>();
-        while (System.nanoTime() < deadline) {
-            BridgeEvent e = events.poll(100, TimeUnit.MILLISECONDS);
-            if (e != null && type.isInstance(e) && match.test(type.cast(e))) {
-                return type.cast(e);
-            }
-            if (e != null) {
-                skipped.add(e);
-            }
-        }
-        throw new AssertionError("no matching " + type.getSimpleName() + " event; saw " + skipped
-                + (failure.get() != null ? "; monitor failed: " + failure.get() : ""));
+        return MonitorThread.await(events, failure, WAIT_SECONDS, type, match);
     }
 
     private static Predicate<BridgeEvent.FdbEvent> fdb(String mac, BridgeEvent.FdbKind kind) {

@@ -69,31 +69,11 @@ class BridgeMonitorVlanKernelTest {
 
     private void startMonitor() {
         mon = nl.monitor();
-        runner = new Thread(() -> {
-            try {
-                mon.run(events::add);
-            } catch (Throwable t) {
-                failure.set(t);
-            }
-        }, "bridge-monitor-vlan-test");
-        runner.start();
+        runner = MonitorThread.start(mon, events::add, failure);
     }
 
-    /** The next VLAN event of {@code ifindex} that matches; other events are skipped (and listed on failure). */
     private <T extends BridgeEvent> T await(Class<T> type, Predicate<T> match) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(WAIT_SECONDS);
-        List<BridgeEvent> skipped = new ArrayList<>();
-        while (System.nanoTime() < deadline) {
-            BridgeEvent e = events.poll(100, TimeUnit.MILLISECONDS);
-            if (e != null && type.isInstance(e) && match.test(type.cast(e))) {
-                return type.cast(e);
-            }
-            if (e != null) {
-                skipped.add(e);
-            }
-        }
-        throw new AssertionError("no matching " + type.getSimpleName() + " event; saw " + skipped
-                + (failure.get() != null ? "; monitor failed: " + failure.get() : ""));
+        return MonitorThread.await(events, failure, WAIT_SECONDS, type, match);
     }
 
     private BridgeEvent.VlanEvent awaitVlan(BridgeEvent.VlanKind kind, int ifindex, int first, int last)

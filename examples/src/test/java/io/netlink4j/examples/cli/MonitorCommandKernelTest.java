@@ -7,10 +7,6 @@ import io.netlink4j.core.testing.KernelTest;
 import io.netlink4j.core.testing.TestNetns;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,30 +41,7 @@ class MonitorCommandKernelTest {
 
     /** Runs the monitor while calling {@code change} with 1, 2, ... until it has printed {@code count} events. */
     Cli.Result monitorWhile(int count, java.util.function.IntConsumer change, String... extra) throws Exception {
-        AtomicBoolean done = new AtomicBoolean();
-        // global options may follow the command, and objects must
-        String[] args = new String[extra.length + 3];
-        args[0] = "monitor";
-        args[1] = "--count";
-        args[2] = Integer.toString(count);
-        System.arraycopy(extra, 0, args, 3, extra.length);
-        CompletableFuture<Cli.Result> mon = CompletableFuture.supplyAsync(() -> {
-            try {
-                return Cli.in(ns.name(), args);
-            } finally {
-                done.set(true);
-            }
-        });
-        // the monitor subscribes when it starts: keep making changes until it has seen enough
-        for (int i = 1; !done.get() && i < 200; i++) {
-            change.accept(i);
-            try {
-                mon.get(50, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                // still waiting for events: make another change
-            }
-        }
-        return mon.get(60, TimeUnit.SECONDS);
+        return MonitorWhile.run(ns.name(), count, change, 50, 60, extra);
     }
 
     Set<String> bridgeMacs() {

@@ -6,10 +6,6 @@ import io.netlink4j.core.testing.Json;
 import io.netlink4j.core.testing.KernelTest;
 import io.netlink4j.core.testing.TestNetns;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.IntConsumer;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -88,31 +84,9 @@ class VlanSetMonitorCommandVlanKernelTest {
         assertThat(ns.read("bridge -d -j vlan show dev v0")).doesNotContain("blocking");
     }
 
-    /** Runs {@code monitor --count N ARGS} while calling {@code change} with 1, 2, ... until it has printed N events. */
+    /** {@link MonitorWhile#run}, with changes 200 ms apart: the VM lane is slow. */
     Cli.Result monitorWhile(int count, IntConsumer change, String... extra) throws Exception {
-        AtomicBoolean done = new AtomicBoolean();
-        String[] args = new String[extra.length + 3];
-        args[0] = "monitor";
-        args[1] = "--count";
-        args[2] = Integer.toString(count);
-        System.arraycopy(extra, 0, args, 3, extra.length);
-        CompletableFuture<Cli.Result> mon = CompletableFuture.supplyAsync(() -> {
-            try {
-                return Cli.in(ns.name(), args);
-            } finally {
-                done.set(true);
-            }
-        });
-        // the monitor subscribes when it starts: keep making changes until it has seen enough
-        for (int i = 1; !done.get() && i < 200; i++) {
-            change.accept(i);
-            try {
-                mon.get(200, TimeUnit.MILLISECONDS);
-            } catch (TimeoutException e) {
-                // still waiting for events: make another change
-            }
-        }
-        return mon.get(120, TimeUnit.SECONDS);
+        return MonitorWhile.run(ns.name(), count, change, 200, 120, extra);
     }
 
     @Test
