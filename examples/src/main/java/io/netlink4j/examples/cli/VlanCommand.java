@@ -22,10 +22,23 @@ public final class VlanCommand extends Group {
         @Parameters(index = "0", arity = "0..1", paramLabel = "DEV", converter = Converters.Dev.class)
         String dev;
 
+        @Option(names = {"-s", "--stats"}, description = "Per-VLAN counters, one VID per line (bridge -s vlan show);"
+                + " counted while the bridge has vlan_stats_enabled 1.")
+        boolean stats;
+
         @Override
         protected int run(BridgeNetlink nl) {
             if (dev != null) {
                 nl.call(ch -> new Links(ch).get(dev)); // an unknown device is an error, not an empty list
+            }
+            if (stats) {
+                Map<String, VlanStatsFormat.Device> counters = VlanStatsFormat.read(nl, dev);
+                if (json()) {
+                    JsonOut.write(out(), g -> VlanStatsFormat.json(g, counters));
+                } else {
+                    VlanStatsFormat.text(out(), counters);
+                }
+                return 0;
             }
             Map<String, VlanSet> shown = new LinkedHashMap<>();
             nl.vlans().list().forEach((name, set) -> {

@@ -43,7 +43,9 @@ import io.netlink4j.bridge.StaticFdbEntry;
 import io.netlink4j.bridge.Vlan;
 import io.netlink4j.bridge.VlanProtocol;
 import io.netlink4j.bridge.VlanSet;
+import io.netlink4j.bridge.VlanStats;
 import io.netlink4j.bridge.VlanSyncResult;
+import io.netlink4j.bridge.VlanTunnel;
 import io.netlink4j.bridge.Vlans;
 import io.netlink4j.bridge.VniEntry;
 import io.netlink4j.bridge.VniSpec;
@@ -52,6 +54,7 @@ import io.netlink4j.core.NetlinkException;
 import io.netlink4j.core.NoSuchDeviceException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -146,6 +149,11 @@ final class ReadmeSnippets {
             VlanSyncResult done = vlans.sync("v0", want);
             vlans.setState("v0", Vlan.of(205), PortState.BLOCKING);
             vlans.setMulticastRouter("v0", Vlan.range(200, 202), MulticastRouter.PERM);
+            nl.ports().set("vxlan0", PortSettings.builder().vlanTunnel(true).build());
+            vlans.add("vxlan0", Vlan.of(100), Vlan.range(200, 205));
+            vlans.tunnels().add("vxlan0", VlanTunnel.of(100, 1100), VlanTunnel.range(200, 205, 1200));
+            Map<String, List<VlanTunnel>> tunnels = vlans.tunnels().list();
+            List<VlanStats> vlanCounters = vlans.stats("v0");
 
             MetalLbReport report = new MetalLbDoctor(nl).examine("eth1");
             report.verdict();
