@@ -122,6 +122,7 @@ for r in $(seq "$R"); do
   expect "library bulk: printed count" "$(printed)" 10000
   fresh; m "add 10k" "C libmnl one at a time" 10000 "$C" add "$ifx" 10000 1; fdb_ok "C add 1" 10000
   fresh; m "add 10k" "netlink4j one at a time" 10000 "${JAVA[@]}" add1 10000; fdb_ok "library add1" 10000
+  fresh; m "add 10k" "netlink4j one at a time, ifindex" 10000 "${JAVA[@]}" add1idx 10000; fdb_ok "library add1idx" 10000
   fresh; m "add 10k" "go vishvananda" 10000 "$GO" add 10000; fdb_ok "go add" 10000
   fresh; m "add 10k" "bridge -batch" 10000 bridge -batch "$tmp/b10k"; fdb_ok "bridge -batch" 10000
   m "dump 10k" "C libmnl" 10000 "$C" dump "$ifx"; expect "C dump" "$(printed)" 10000
@@ -134,6 +135,7 @@ for r in $(seq "$R"); do
   m "port 1000" "C libmnl one at a time" 1000 "$C" port "$ifx" 1000 1; port_ok "C port 1"
   m "port 1000" "netlink4j one at a time" 1000 "${JAVA[@]}" port 1000; port_ok "library port"
   expect "library port: requests for 1000 updates" "$(field requests)" 1000
+  m "port 1000" "netlink4j one at a time, ifindex" 1000 "${JAVA[@]}" portidx 1000; port_ok "library portidx"
   m "port 1000" "netlink4j setAll (window 64)" 1000 "${JAVA[@]}" portbulk 1000; port_ok "library setAll"
   m "port 1000" "ip -batch" 1000 ip -batch "$tmp/ip1k"; port_ok "ip -batch"
   m "port 1000" "go vishvananda (2 msgs each)" 1000 "$GO" port; port_ok "go port"

@@ -15,10 +15,12 @@ import java.util.List;
  * <pre>
  *   E2eBench add N        N static FDB adds on v0, bulk pipelined (window 64)
  *   E2eBench add1 N       the same, one request and ACK at a time
+ *   E2eBench add1idx N    the same by ifindex, resolved once before the clock (as the Go and C peers do)
  *   E2eBench dump         stream br0's FDB, count the static entries on v0; also prints
  *                         "alloc BYTES" — bytes this thread allocated during the timed dump
  *   E2eBench port N       N proxy_arp+hairpin updates of v0, alternating off/on and ending on;
  *                         also prints "requests R" — netlink requests the first (warm-up) N took
+ *   E2eBench portidx N    the same by ifindex, resolved once before the clock (as the Go and C peers do)
  *   E2eBench addforms N   diagnostic: N adds on a scratch bridge through fdb().addAll, then the same
  *                         requests through RtnlChannel.pipeline directly (no plan, no result object)
  *   E2eBench portbulk N   N proxy_arp+hairpin updates of v0 in one ports().setAll (window 64),
@@ -52,13 +54,15 @@ public final class E2eBench {
             switch (mode) {
                 case "add":
                 case "add1":
+                case "add1idx":
                     add(ops, mode, n);
                     break;
                 case "dump":
                     dump(ops);
                     break;
                 case "port":
-                    port(ops, n);
+                case "portidx":
+                    port(ops, n, mode.equals("portidx"));
                     break;
                 case "addforms":
                     addForms(nl, ops, n);
@@ -93,7 +97,9 @@ public final class E2eBench {
             ops.createScratch("wbr0", "wv0", "wv1");
             try {
                 // one-at-a-time runs 10k round trips per pass: 3k per pass warm it up as well
-                List<FdbSpec> w = LibraryOps.entries("wv0", Math.min(n, mode.equals("add") ? 10_000 : 3_000));
+                int wn = Math.min(n, mode.equals("add") ? 10_000 : 3_000);
+                List<FdbSpec> w = mode.equals("add1idx") ? LibraryOps.entries(ops.ifindex("wv0"), wn)
+                        : LibraryOps.entries("wv0", wn);
                 long w0 = start();
                 addOp(ops, mode, w);
                 if (System.getenv("E2E_VERBOSE") != null) {
@@ -105,7 +111,8 @@ public final class E2eBench {
                 ops.deleteLink("wbr0");
             }
         }
-        List<FdbSpec> entries = LibraryOps.entries(DEV, n); // the caller's input, built before the clock
+        // the caller's input, built before the clock
+        List<FdbSpec> entries = mode.equals("add1idx") ? LibraryOps.entries(ops.ifindex(DEV), n) : LibraryOps.entries(DEV, n);
         settle(); // also lets the kernel free the scratch entries (RCU) before the clock runs
         profileStart();
         long t0 = start();
@@ -135,25 +142,33 @@ public final class E2eBench {
         System.out.println("alloc " + (a1 - a0));
     }
 
-    private static void port(LibraryOps ops, int n) {
+    private static void port(LibraryOps ops, int n, boolean byIndex) {
         // warm-up: the first round through the conversation form, counting the requests sent
         long requests = 0;
         for (int i = 0; i < n; i++) {
             requests += ops.portCounted(DEV, i % 2 == 1);
         }
+        int index = byIndex ? ops.ifindex(DEV) : 0; // resolved once, as the Go and C peers do
         for (int k = 1; k < WARMUPS; k++) {
-            for (int i = 0; i < n; i++) {
-                ops.port(DEV, i % 2 == 1);
-            }
+            portRound(ops, n, index);
         }
         settle();
         long t0 = start();
-        for (int i = 0; i < n; i++) {
-            ops.port(DEV, i % 2 == 1);
-        }
+        portRound(ops, n, index);
         long t1 = System.nanoTime();
-        print("port", n, t1 - t0);
+        print(byIndex ? "portidx" : "port", n, t1 - t0);
         System.out.println("requests " + requests);
+    }
+
+    /** {@code n} updates of v0, by name ({@code index} 0) or by ifindex, alternating off/on and ending on. */
+    private static void portRound(LibraryOps ops, int n, int index) {
+        for (int i = 0; i < n; i++) {
+            if (index > 0) {
+                ops.port(index, i % 2 == 1);
+            } else {
+                ops.port(DEV, i % 2 == 1);
+            }
+        }
     }
 
     private static void portBulk(LibraryOps ops, int n) {

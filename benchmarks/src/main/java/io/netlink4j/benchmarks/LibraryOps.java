@@ -33,6 +33,16 @@ final class LibraryOps {
         return out;
     }
 
+    /** The same entries as {@link #entries(String, int)}, the port given by ifindex. */
+    static List<FdbSpec> entries(int ifindex, int n) {
+        List<FdbSpec> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(FdbSpec.of(String.format("02:30:%02x:%02x:%02x:%02x", i >>> 24, (i >>> 16) & 0xff,
+                    (i >>> 8) & 0xff, i & 0xff), ifindex));
+        }
+        return out;
+    }
+
     int ifindex(String dev) {
         return nl.call(ch -> new Links(ch).get(dev).index());
     }
@@ -70,6 +80,11 @@ final class LibraryOps {
     /** One proxy_arp + hairpin update of port {@code dev}. */
     void port(String dev, boolean on) {
         nl.ports().set(dev, on ? ON : OFF);
+    }
+
+    /** One proxy_arp + hairpin update of the port with {@code ifindex}. */
+    void port(int ifindex, boolean on) {
+        nl.ports().set(ifindex, on ? ON : OFF);
     }
 
     /** {@code n} updates of {@code dev} (off, on, … ending on) in one ports().setAll; returns how many were applied. */

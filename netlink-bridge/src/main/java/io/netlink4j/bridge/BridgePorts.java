@@ -163,18 +163,18 @@ public final class BridgePorts {
     }
 
     /**
-     * Sends one port update for the device with {@code index} (if > 0, as iproute2 does) or
-     * {@code name}; on EOPNOTSUPP, looks the device up to say why.
+     * Sends one port update for the device with {@code index} (if > 0) or {@code name}; on
+     * EOPNOTSUPP, looks the device up to say why.
      *
      * <p>By name, the device is first resolved to its ifindex with an ioctl on the channel's socket
-     * (no netlink round trip), and the update goes as AF_BRIDGE RTM_SETLINK + IFLA_PROTINFO
+     * (no netlink round trip). By name or ifindex, the update goes as AF_BRIDGE RTM_SETLINK + IFLA_PROTINFO
      * ({@code bridge link set}): the same kernel function (br_setport) as the RTM_NEWLINK form,
      * without the generic link change around it, about half the kernel's work per update. That
      * path parses the attributes without extended ACK, so a refusal without text is asked again in
      * the RTM_NEWLINK form (by the same ifindex) to get the kernel's text and attribute: the
      * policy check refuses before anything is applied, and repeating the same values changes
-     * nothing more. By ifindex, and over a transport without ioctl, the RTM_NEWLINK form is sent
-     * (the exact bytes of {@code ip link set}).
+     * nothing more. Over a transport without ioctl, a name goes in the RTM_NEWLINK form (the
+     * bytes of {@code ip link set}, with IFLA_IFNAME instead of the index).
      */
     public static void set(RtnlChannel ch, int index, String name, PortSettings s) {
         if (s.isEmpty()) {
@@ -182,7 +182,7 @@ public final class BridgePorts {
         }
         String dev = Devices.label(index, name);
         String op = "set port " + dev;
-        int resolved = index > 0 ? -1 : ch.ifindex(name);
+        int resolved = index > 0 ? index : ch.ifindex(name);
         if (resolved == 0) {
             throw Devices.noSuchDevice(op, dev);
         }

@@ -57,7 +57,7 @@ final class FdbPlan {
      */
     static boolean byIndexOnly(FdbChange c) {
         FdbSpec s = c.spec();
-        return s.device() != null && s.target() != (NdMsg.NTF_MASTER | NdMsg.NTF_SELF);
+        return (s.device() != null || s.ifindex() > 0) && s.target() != (NdMsg.NTF_MASTER | NdMsg.NTF_SELF);
     }
 
     /**

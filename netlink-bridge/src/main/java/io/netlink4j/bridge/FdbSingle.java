@@ -5,14 +5,16 @@ import io.netlink4j.core.Link;
 import io.netlink4j.core.LinkCodec;
 import io.netlink4j.core.Links;
 import io.netlink4j.core.NetlinkException;
+import io.netlink4j.core.NoSuchDeviceException;
 import io.netlink4j.core.RtnlChannel;
 
 /**
- * One FDB change whose device is given by name ({@link FdbPlan#byIndexOnly}), checked and encoded
- * straight into the channel's writer without building an {@link FdbPlan}: the same checks in the
- * same order, the same error texts and the same bytes on the wire as a one-change plan, minus the
- * plan's lists, maps and arrays (a single add is dominated by its system calls, and the plan was
- * most of the rest).
+ * One FDB change whose device is given by name or ifindex ({@link FdbPlan#byIndexOnly}), checked
+ * and encoded straight into the channel's writer without building an {@link FdbPlan}: the same
+ * checks in the same order, the same error texts and the same bytes on the wire as a one-change
+ * plan, minus the plan's lists, maps and arrays (a single add is dominated by its system calls,
+ * and the plan was most of the rest). The operation's text ("fdb add …") is built only when an
+ * error needs it.
  */
 final class FdbSingle {
     private FdbSingle() {}
@@ -32,17 +34,20 @@ final class FdbSingle {
         if (why != null) {
             throw FdbPlan.invalid(c, why);
         }
-        try {
-            LinkCodec.validateName(s.device());
-        } catch (IllegalArgumentException e) {
-            throw FdbPlan.invalid(c, e.getMessage());
-        }
-        int ifindex = ch.ifindex(s.device());
-        if (ifindex < 0) {
-            return false;
-        }
-        if (ifindex == 0) {
-            throw Devices.noSuchDevice("fdb " + c, s.device());
+        int ifindex = s.ifindex();
+        if (s.device() != null) {
+            try {
+                LinkCodec.validateName(s.device());
+            } catch (IllegalArgumentException e) {
+                throw FdbPlan.invalid(c, e.getMessage());
+            }
+            ifindex = ch.ifindex(s.device());
+            if (ifindex < 0) {
+                return false;
+            }
+            if (ifindex == 0) {
+                throw Devices.noSuchDevice("fdb " + c, s.device());
+            }
         }
         int via = 0;
         if (s.via() != null) {
@@ -58,16 +63,28 @@ final class FdbSingle {
         byte[] dst = s.dst() == null ? null : s.dst().getAddress();
         FdbCodec.encodeChange(ch.request(FdbCodec.messageType(c.op()), FdbCodec.messageFlags(c.op())), c, ifindex,
                 mac, dst, via, new byte[6]);
-        String op = "fdb " + c;
         try {
-            ch.execute(op);
+            ch.execute(new Op(c));
         } catch (NetlinkException e) {
+            String op = "fdb " + c;
             // the kind of the device is looked up only now: a master entry on a device that is no
             // bridge port is refused with a bare EOPNOTSUPP, and the caller is told why
             Link dev = links.query("show link " + ifindex, ifindex, null, null);
+            if (dev == null && s.device() == null && e instanceof NoSuchDeviceException) {
+                // as a plan says it when its lookup by ifindex finds nothing
+                throw Devices.noSuchDevice(op, "ifindex " + ifindex, (NoSuchDeviceException) e);
+            }
             throw refused(e, op, c, dev);
         }
         return true;
+    }
+
+    /** "fdb " + the change, as text only when an exception or a log line asks for it. */
+    private record Op(FdbChange change) {
+        @Override
+        public String toString() {
+            return "fdb " + change;
+        }
     }
 
     /**

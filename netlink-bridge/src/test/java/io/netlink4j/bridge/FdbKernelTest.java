@@ -136,6 +136,24 @@ class FdbKernelTest {
     }
 
     @Test
+    void singleChangesByIfindexWithoutNames() {
+        int v0 = nl.call(ch -> ch.ifindex("v0"));
+        int v1 = nl.call(ch -> ch.ifindex("v1"));
+        fdb.add(FdbSpec.of("02:00:00:00:00:51", v0));
+        assertThat(staticMacs("br br0", "v0")).contains("02:00:00:00:00:51");
+        assertThatThrownBy(() -> fdb.add(FdbSpec.of("02:00:00:00:00:51", v0)))
+                .isInstanceOf(AlreadyExistsException.class).hasMessageContaining("02:00:00:00:00:51");
+        // refusals after the send are explained as by name: the device is looked up then
+        assertThatThrownBy(() -> fdb.add(FdbSpec.of("02:00:00:00:00:52", v1)))
+                .isInstanceOf(NotABridgePortException.class).hasMessageContaining("v1 is not a bridge port");
+        assertThatThrownBy(() -> fdb.add(FdbSpec.of("02:00:00:00:00:52", 999_999)))
+                .isInstanceOf(NoSuchDeviceException.class).hasMessageContaining("if999999");
+        fdb.delete(FdbSpec.of("02:00:00:00:00:51", v0));
+        assertThat(staticMacs("br br0", "v0")).doesNotContain("02:00:00:00:00:51");
+        assertThat(show("br br0")).noneSatisfy(m -> assertThat(m.get("mac")).isEqualTo("02:00:00:00:00:52"));
+    }
+
+    @Test
     void duplicateAddIsAlreadyExistsNamingTheEntry() {
         fdb.add(FdbSpec.of("02:00:00:00:00:31", "v0"));
         assertThatThrownBy(() -> fdb.add(FdbSpec.of("02:00:00:00:00:31", "v0")))

@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
 import io.netlink4j.core.AlreadyExistsException;
+import io.netlink4j.core.Errno;
 import io.netlink4j.core.NoSuchDeviceException;
 import io.netlink4j.core.testing.Golden;
 import java.util.Map;
@@ -60,6 +61,29 @@ class FdbSingleGoldenTest {
     @Test
     void delete() {
         sendsTheCapturedBytes("fdb_del", f -> f.delete(FdbSpec.of("02:00:00:00:00:01", "v0")));
+    }
+
+    @Test
+    void addByIfindexSendsTheCapturedBytesWithoutAnyLookup() {
+        // as Go and C peers do: the caller resolved the port once; no ioctl, no RTM_GETLINK
+        FdbScripted s = new FdbScripted(); // a kernel without ioctl: an ioctl would not be answered
+        Golden g = Golden.load("fdb_add_static");
+        s.answer(goldenAnswer(g));
+        s.fdb.add(FdbSpec.of("02:00:00:00:00:01", 4));
+        assertThat(s.kernel.sent()).as("one request").hasSize(1);
+        assertThat(s.sentWithoutSeq(0)).as(g.command()).isEqualTo(goldenRequest(g));
+    }
+
+    @Test
+    void unknownIfindexIsNamedAsAnUnknownName() {
+        FdbScripted s = new FdbScripted();
+        s.kernel.fail(Errno.ENODEV).fail(Errno.ENODEV); // the add, then the look-up after the refusal
+        Throwable got = catchThrowable(() -> s.fdb.add(FdbSpec.of("02:00:00:00:00:01", 99)));
+        assertThat(got).isInstanceOf(NoSuchDeviceException.class)
+                .hasMessage(NoSuchDeviceException.device("fdb add " + FdbChange.add(FdbSpec.of("02:00:00:00:00:01", 99)).spec().describe(true),
+                        "ifindex 99").getMessage())
+                .hasCauseInstanceOf(NoSuchDeviceException.class);
+        assertThat(s.kernel.sent()).as("the add, then RTM_GETLINK of 99").hasSize(2);
     }
 
     @Test

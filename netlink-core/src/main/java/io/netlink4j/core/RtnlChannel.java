@@ -195,8 +195,14 @@ public final class RtnlChannel implements AutoCloseable {
         return writer;
     }
 
-    /** Sends the request and waits for its ACK (NLM_F_ACK is added); throws on a kernel error. */
-    public void execute(String op) {
+    /**
+     * Sends the request and waits for its ACK (NLM_F_ACK is added); throws on a kernel error.
+     *
+     * @param op what the request does, for exception messages and logs: a text, or any object
+     *     whose {@code toString()} gives it. It is called only when a message needs it, so a hot
+     *     caller can pass the object it has (an FDB change) instead of building a text per request.
+     */
+    public void execute(Object op) {
         setFlag(NlMsg.NLM_F_ACK);
         converse(op, MODE_ACK, null);
     }
@@ -244,7 +250,7 @@ public final class RtnlChannel implements AutoCloseable {
      * is drained: the kernel keeps the dump running on the socket and would answer the next dump
      * request with EBUSY. If draining fails too, the channel is closed.
      */
-    private int converse(String op, int mode, MessageVisitor visitor) {
+    private int converse(Object op, int mode, MessageVisitor visitor) {
         try {
             return exchange(op, mode, visitor);
         } finally {
@@ -254,7 +260,7 @@ public final class RtnlChannel implements AutoCloseable {
         }
     }
 
-    private void drain(String op) {
+    private void drain(Object op) {
         dumpRunning = false;
         if (closed) {
             return;
@@ -300,7 +306,7 @@ public final class RtnlChannel implements AutoCloseable {
         return false;
     }
 
-    private int exchange(String op, int mode, MessageVisitor visitor) {
+    private int exchange(Object op, int mode, MessageVisitor visitor) {
         ensureOpen(op);
         writer().end();
         sent.wrap(writer().buffer(), writer().messageStart());
@@ -335,7 +341,7 @@ public final class RtnlChannel implements AutoCloseable {
                             throw new NetlinkParseException("NLMSG_ERROR of " + len + " bytes has no error code");
                         }
                         if (code < 0) {
-                            throw ErrorMessage.toException(op, -code, ErrorMessage.extAck(msg, false, errIt),
+                            throw ErrorMessage.toException(String.valueOf(op), -code, ErrorMessage.extAck(msg, false, errIt),
                                     writer().buffer(), 0);
                         }
                         warnIfAny(op, false);
@@ -345,7 +351,7 @@ public final class RtnlChannel implements AutoCloseable {
                         dumpRunning = false;
                         int code = msg.payloadLength() >= 4 ? ErrorMessage.code(msg) : 0;
                         if (code < 0) {
-                            throw ErrorMessage.toException(op, -code, ErrorMessage.extAck(msg, true, errIt),
+                            throw ErrorMessage.toException(String.valueOf(op), -code, ErrorMessage.extAck(msg, true, errIt),
                                     writer().buffer(), 0);
                         }
                         if ((msg.flags() & NlMsg.NLM_F_DUMP_INTR) != 0) {
@@ -383,7 +389,7 @@ public final class RtnlChannel implements AutoCloseable {
     }
 
     /** A successful ACK may still carry a warning text (NLMSGERR_ATTR_MSG). */
-    private void warnIfAny(String op, boolean done) {
+    private void warnIfAny(Object op, boolean done) {
         if ((msg.flags() & NlMsg.NLM_F_ACK_TLVS) != 0) {
             ErrorMessage.ExtAck ack = ErrorMessage.extAck(msg, done, errIt);
             if (ack.message != null) {
@@ -410,7 +416,7 @@ public final class RtnlChannel implements AutoCloseable {
         return len;
     }
 
-    private void sendDatagram(String op, int offset, int length, int messages) {
+    private void sendDatagram(Object op, int offset, int length, int messages) {
         for (;;) {
             int r = transport.send(writer().buffer(), offset, length);
             if (r >= 0) {
@@ -419,7 +425,7 @@ public final class RtnlChannel implements AutoCloseable {
                 return;
             }
             if (-r != Errno.EINTR) {
-                throw NetlinkException.of(op, -r, null, null);
+                throw NetlinkException.of(String.valueOf(op), -r, null, null);
             }
         }
     }
@@ -430,7 +436,7 @@ public final class RtnlChannel implements AutoCloseable {
      * fit: replies with data can be of any size. Without, a datagram larger than the buffer
      * (impossible for capped ACKs) breaks the channel.
      */
-    private int receiveDatagram(String op, boolean peek) {
+    private int receiveDatagram(Object op, boolean peek) {
         for (;;) {
             if (peek) {
                 int size = receiveRaw(op, LibC.MSG_PEEK | LibC.MSG_TRUNC);
@@ -454,7 +460,7 @@ public final class RtnlChannel implements AutoCloseable {
         }
     }
 
-    private int receiveRaw(String op, int flags) {
+    private int receiveRaw(Object op, int flags) {
         if (recv == null) {
             recv = ByteBuffer.allocateDirect(options.receiveBufferBytes()).order(ByteOrder.nativeOrder());
         }
@@ -470,20 +476,20 @@ public final class RtnlChannel implements AutoCloseable {
     }
 
     /** A failed receive: a timeout or an overrun closes the channel. */
-    private NetlinkException receiveFailed(String op, int e) {
+    private NetlinkException receiveFailed(Object op, int e) {
         if (e == Errno.EAGAIN) {
             close();
-            return new NetlinkTimeoutException(op, options.timeoutMillis());
+            return new NetlinkTimeoutException(String.valueOf(op), options.timeoutMillis());
         }
         if (e == Errno.ENOBUFS) {
             return broken(op, e, "the socket's receive buffer overran and replies were lost");
         }
-        return NetlinkException.of(op, e, null, null);
+        return NetlinkException.of(String.valueOf(op), e, null, null);
     }
 
-    private ChannelBrokenException broken(String op, int errno, String why) {
+    private ChannelBrokenException broken(Object op, int errno, String why) {
         close();
-        return new ChannelBrokenException(op, errno, why + "; the channel is closed");
+        return new ChannelBrokenException(String.valueOf(op), errno, why + "; the channel is closed");
     }
 
     // ---------------------------------------------------------------- pipelined bulk requests
@@ -713,9 +719,9 @@ public final class RtnlChannel implements AutoCloseable {
 
     // ---------------------------------------------------------------- lifecycle
 
-    private void ensureOpen(String op) {
+    private void ensureOpen(Object op) {
         if (closed) {
-            throw new ChannelBrokenException(op, Errno.EBADF, "the channel is closed");
+            throw new ChannelBrokenException(String.valueOf(op), Errno.EBADF, "the channel is closed");
         }
     }
 
