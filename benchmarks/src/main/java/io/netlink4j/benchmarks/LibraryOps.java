@@ -27,8 +27,7 @@ final class LibraryOps {
     static List<FdbSpec> entries(String dev, int n) {
         List<FdbSpec> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(FdbSpec.of(String.format("02:30:%02x:%02x:%02x:%02x", i >>> 24, (i >>> 16) & 0xff,
-                    (i >>> 8) & 0xff, i & 0xff), dev));
+            out.add(FdbSpec.of(mac(i), dev));
         }
         return out;
     }
@@ -37,10 +36,14 @@ final class LibraryOps {
     static List<FdbSpec> entries(int ifindex, int n) {
         List<FdbSpec> out = new ArrayList<>(n);
         for (int i = 0; i < n; i++) {
-            out.add(FdbSpec.of(String.format("02:30:%02x:%02x:%02x:%02x", i >>> 24, (i >>> 16) & 0xff,
-                    (i >>> 8) & 0xff, i & 0xff), ifindex));
+            out.add(FdbSpec.of(mac(i), ifindex));
         }
         return out;
+    }
+
+    /** 02:30:i as 4 bytes, as the peers number their entries. */
+    private static String mac(int i) {
+        return String.format("02:30:%02x:%02x:%02x:%02x", i >>> 24, (i >>> 16) & 0xff, (i >>> 8) & 0xff, i & 0xff);
     }
 
     int ifindex(String dev) {

@@ -102,11 +102,17 @@ public final class BridgePorts {
      * RTM_SETLINK, with the same per-update semantics as {@link #set(String, PortSettings)};
      * refusals are explained after the run (one request each) and reported per update.
      *
+     * <p>A run that breaks (timeout, overrun, failed send) still returns a result, with the
+     * exception in {@link PortBulkResult#interruption()} and a {@link BulkStatus} for every
+     * update: the updates whose answers were lost are read back from their ports on a fresh
+     * channel ({@link BulkStatus#APPLIED} or {@link BulkStatus#NOT_APPLIED}), or reported
+     * {@link BulkStatus#UNKNOWN} where reading back cannot tell.
+     *
      * @throws IllegalArgumentException listing the updates whose device is missing (nothing was sent)
      */
     public PortBulkResult setAll(List<PortUpdate> updates, BulkOptions options) {
         List<PortUpdate> copy = List.copyOf(updates);
-        return nl.call(ch -> PortBulk.run(ch, copy, options));
+        return PortBulk.run(nl, copy, options);
     }
 
     // ---------------------------------------------------------------- conversations

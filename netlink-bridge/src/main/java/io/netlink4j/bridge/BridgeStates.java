@@ -101,7 +101,7 @@ public final class BridgeStates {
         }
         for (int j = 0; j < at.size(); j++) {
             StateChange c = changes.get(at.get(j));
-            if (r.status(j) == BulkResult.Status.APPLIED) {
+            if (r.status(j) == BulkStatus.APPLIED) {
                 out[at.get(j)] = new StateResult.ChangeResult(c, StateResult.Status.APPLIED, null);
             } else {
                 RuntimeException e = errors[j] != null ? errors[j] : new IllegalStateException("fdb " + c + ": not sent");

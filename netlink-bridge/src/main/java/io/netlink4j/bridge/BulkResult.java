@@ -7,12 +7,12 @@ import java.util.List;
 
 /**
  * The outcome of a bulk run, change by change (indexes are positions in the input list). Every
- * change has exactly one {@link Status}.
+ * change has exactly one {@link BulkStatus}.
  *
  * <p>A run that broke (receive-buffer overrun, timeout, a failed send) still returns: the
  * exception is in {@link #interruption()}, the changes sent whose answer was lost were looked up
  * in the kernel's FDB where that decides them ({@link #readBack()}), and the rest are
- * {@link Status#UNKNOWN}.
+ * {@link BulkStatus#UNKNOWN}.
  *
  * @param total        changes in the input
  * @param failures     the changes the kernel refused, in input order
@@ -46,20 +46,6 @@ public record BulkResult(int total, List<Failure> failures, BitSet applied, BitS
         public String toString() {
             return "#" + index + " " + change + ": " + error.getMessage();
         }
-    }
-
-    /** The outcome of one change. */
-    public enum Status {
-        /** In effect: acknowledged, or read back after the answer was lost. */
-        APPLIED,
-        /** Refused by the kernel: see {@link #failures()}. */
-        FAILED,
-        /** Sent, its answer lost, and the kernel's FDB shows it is not in effect. */
-        NOT_APPLIED,
-        /** Sent, its answer lost, and undecided: re-read the state. */
-        UNKNOWN,
-        /** Never sent (the run stopped at an error, or broke before). */
-        NOT_SENT
     }
 
     public BulkResult {
@@ -110,6 +96,22 @@ public record BulkResult(int total, List<Failure> failures, BitSet applied, BitS
         return total - sent;
     }
 
+    /** How many changes have outcome {@code s}. */
+    public int count(BulkStatus s) {
+        switch (s) {
+            case APPLIED:
+                return applied.cardinality();
+            case FAILED:
+                return failures.size();
+            case NOT_APPLIED:
+                return notApplied.cardinality();
+            case UNKNOWN:
+                return unknown.cardinality();
+            default:
+                return notSent();
+        }
+    }
+
     /** The index of the first refused change, or -1. */
     public int firstFailure() {
         return failures.isEmpty() ? -1 : failures.get(0).index();
@@ -131,22 +133,22 @@ public record BulkResult(int total, List<Failure> failures, BitSet applied, BitS
         return out;
     }
 
-    public Status status(int index) {
+    public BulkStatus status(int index) {
         if (applied.get(index)) {
-            return Status.APPLIED;
+            return BulkStatus.APPLIED;
         }
         if (notApplied.get(index)) {
-            return Status.NOT_APPLIED;
+            return BulkStatus.NOT_APPLIED;
         }
         if (unknown.get(index)) {
-            return Status.UNKNOWN;
+            return BulkStatus.UNKNOWN;
         }
         for (Failure f : failures) {
             if (f.index() == index) {
-                return Status.FAILED;
+                return BulkStatus.FAILED;
             }
         }
-        return Status.NOT_SENT;
+        return BulkStatus.NOT_SENT;
     }
 
     /**

@@ -142,7 +142,7 @@ public final class Fdb {
      *
      * <p>A run that breaks (overrun, timeout, failed send) still returns a result, with the
      * exception in {@link BulkResult#interruption()}: changes whose answers were lost are read
-     * back from the FDB where that decides them, else reported {@link BulkResult.Status#UNKNOWN}.
+     * back from the FDB where that decides them, else reported {@link BulkStatus#UNKNOWN}.
      *
      * @throws IllegalArgumentException listing the invalid changes (nothing was sent)
      */

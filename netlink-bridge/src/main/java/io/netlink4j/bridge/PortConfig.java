@@ -44,6 +44,11 @@ public final class PortConfig {
         return values.has(type);
     }
 
+    /** The raw value of attribute {@code type} as decoded (0 when not reported). */
+    long value(int type) {
+        return values.get(type);
+    }
+
     /** IFLA_BRPORT_STATE: the STP state (DISABLED when not reported). */
     public PortState state() {
         return PortState.of(values.has(IFLA_BRPORT_STATE) ? (int) values.get(IFLA_BRPORT_STATE) : 0);

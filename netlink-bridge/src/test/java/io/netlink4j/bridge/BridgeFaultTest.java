@@ -51,7 +51,7 @@ class BridgeFaultTest {
             assertThatThrownBy(r::orThrow).isSameAs(r.interruption());
             assertThat(r.sent()).isEqualTo(8);
             assertThat(r.applied().stream().boxed().toList()).containsExactly(0, 1, 2, 3, 5, 6, 7);
-            assertThat(r.status(4)).isEqualTo(BulkResult.Status.NOT_APPLIED);
+            assertThat(r.status(4)).isEqualTo(BulkStatus.NOT_APPLIED);
             assertThat(r.readBack().stream().boxed().toList()).containsExactly(4);
             // the channel that lost the ACK is closed and was not given back to the pool
             assertThat(opened.get(0).isOpen()).isFalse();
@@ -87,7 +87,7 @@ class BridgeFaultTest {
             assertThat(r.interruption()).isInstanceOf(NetlinkTimeoutException.class);
             assertThat(k.isClosed()).isTrue();
             assertThat(r.appliedCount()).isEqualTo(7);
-            assertThat(r.status(7)).isEqualTo(BulkResult.Status.NOT_APPLIED);
+            assertThat(r.status(7)).isEqualTo(BulkStatus.NOT_APPLIED);
             assertThat(r.ok()).isFalse();
         }
     }

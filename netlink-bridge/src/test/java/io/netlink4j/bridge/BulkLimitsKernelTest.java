@@ -72,7 +72,7 @@ class BulkLimitsKernelTest {
             assertThat(r.window()).isEqualTo(f.maxAcksInFlight());
             assertThat(r.ok()).isTrue();
             for (int i = 0; i < 10_000; i++) {
-                assertThat(r.status(i)).as("#%d", i).isEqualTo(BulkResult.Status.APPLIED);
+                assertThat(r.status(i)).as("#%d", i).isEqualTo(BulkStatus.APPLIED);
             }
             long statics = Json.list(ns.json("bridge -j fdb show br br0")).stream()
                     .filter(e -> "static".equals(Json.at(e, "state")) && ((String) Json.at(e, "mac")).startsWith("02:00:00:"))

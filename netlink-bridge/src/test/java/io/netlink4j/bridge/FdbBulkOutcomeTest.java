@@ -53,8 +53,8 @@ class FdbBulkOutcomeTest {
         assertThat(r.sent()).isGreaterThan(11);
         // everything sent after #10 was already in flight when its refusal arrived, and applied
         assertThat(r.appliedAfterFailure()).isEqualTo(range(11, r.sent()));
-        assertThat(r.appliedAfterFailure()).allSatisfy(i -> assertThat(r.status(i)).isEqualTo(BulkResult.Status.APPLIED));
-        assertThat(r.status(r.sent())).isEqualTo(BulkResult.Status.NOT_SENT);
+        assertThat(r.appliedAfterFailure()).allSatisfy(i -> assertThat(r.status(i)).isEqualTo(BulkStatus.APPLIED));
+        assertThat(r.status(r.sent())).isEqualTo(BulkStatus.NOT_SENT);
         assertThat(r.interruption()).isNull();
         assertThat(r.unknownCount()).isZero();
     }
@@ -69,7 +69,7 @@ class FdbBulkOutcomeTest {
         assertThat(r.sent()).isEqualTo(11);
         assertThat(r.appliedAfterFailure()).isEmpty();
         assertThat(r.applied().stream().boxed().toList()).isEqualTo(range(0, 10));
-        assertThat(r.status(11)).isEqualTo(BulkResult.Status.NOT_SENT);
+        assertThat(r.status(11)).isEqualTo(BulkStatus.NOT_SENT);
         // one change per datagram, each sent after the previous answer: never two in flight
         assertThat(r.datagrams()).isEqualTo(11);
         assertThat(s.kernel.sent()).allSatisfy(d -> assertThat(ByteBuffer.wrap(d).order(ByteOrder.nativeOrder()).getInt(0))
@@ -101,8 +101,8 @@ class FdbBulkOutcomeTest {
         // the channel is closed, so nothing could be read back: unknown, not guessed
         assertThat(b.unknown().stream().boxed().toList()).isEqualTo(range(6, 16));
         assertThat(b.readBack().isEmpty()).isTrue();
-        assertThat(b.status(6)).isEqualTo(BulkResult.Status.UNKNOWN);
-        assertThat(b.status(16)).isEqualTo(BulkResult.Status.NOT_SENT);
+        assertThat(b.status(6)).isEqualTo(BulkStatus.UNKNOWN);
+        assertThat(b.status(16)).isEqualTo(BulkStatus.NOT_SENT);
         assertThat(b.notSent()).isEqualTo(84);
         assertThat(b.ok()).isFalse();
         assertThatThrownBy(b::orThrow).isSameAs(b.interruption());
@@ -155,7 +155,11 @@ class FdbBulkOutcomeTest {
         assertThat(r.notApplied().stream().boxed().toList()).containsExactly(4);
         assertThat(r.readBack().stream().boxed().toList()).containsExactly(0, 1, 2, 3, 4);
         assertThat(r.unknown().stream().boxed().toList()).containsExactly(5, 6);
-        assertThat(r.status(4)).isEqualTo(BulkResult.Status.NOT_APPLIED);
-        assertThat(r.status(5)).isEqualTo(BulkResult.Status.UNKNOWN);
+        assertThat(r.status(4)).isEqualTo(BulkStatus.NOT_APPLIED);
+        assertThat(r.status(5)).isEqualTo(BulkStatus.UNKNOWN);
+        assertThat(r.count(BulkStatus.APPLIED)).isEqualTo(4);
+        assertThat(r.count(BulkStatus.NOT_APPLIED)).isEqualTo(1);
+        assertThat(r.count(BulkStatus.UNKNOWN)).isEqualTo(2);
+        assertThat(r.count(BulkStatus.FAILED) + r.count(BulkStatus.NOT_SENT)).isZero();
     }
 }

@@ -52,8 +52,8 @@ class FdbBulkTest {
         assertThat(f.error().getMessage()).contains("(#117)").contains(f.change().spec().mac());
         assertThat(r.appliedCount()).isEqualTo(299);
         assertThat(r.sent()).isEqualTo(300);
-        assertThat(r.status(117)).isEqualTo(BulkResult.Status.FAILED);
-        assertThat(r.status(118)).isEqualTo(BulkResult.Status.APPLIED);
+        assertThat(r.status(117)).isEqualTo(BulkStatus.FAILED);
+        assertThat(r.status(118)).isEqualTo(BulkStatus.APPLIED);
         // one lookup for 300 entries on the same device, and many requests per datagram
         assertThat(sentTypes().stream().filter(t -> t == Rtnetlink.RTM_GETLINK)).hasSize(1);
         assertThat(r.datagrams()).isLessThan(300 / 4);
@@ -67,7 +67,9 @@ class FdbBulkTest {
         assertThat(r.failures()).extracting(BulkResult.Failure::index).containsExactly(10);
         assertThat(r.sent()).isLessThan(500).isGreaterThan(10);
         assertThat(r.notSent()).isEqualTo(500 - r.sent());
-        assertThat(r.status(499)).isEqualTo(BulkResult.Status.NOT_SENT);
+        assertThat(r.status(499)).isEqualTo(BulkStatus.NOT_SENT);
+        assertThat(r.count(BulkStatus.NOT_SENT)).isEqualTo(500 - r.sent());
+        assertThat(r.count(BulkStatus.FAILED)).isEqualTo(1);
         assertThat(r.ok()).isFalse();
         assertThatThrownBy(r::orThrow).hasMessageContaining("(#10)");
     }

@@ -318,7 +318,7 @@ class FdbKernelTest {
         assertThat(there).hasSize(s.appliedCount() + 1);
         for (int i = 0; i < 1000; i++) {
             assertThat(there.contains(mac(1000 + i))).as("#" + i)
-                    .isEqualTo(s.status(i) == BulkResult.Status.APPLIED || i == 100);
+                    .isEqualTo(s.status(i) == BulkStatus.APPLIED || i == 100);
         }
     }
 }

@@ -3,9 +3,14 @@ package io.netlink4j.bridge;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.netlink4j.core.ChannelBrokenException;
+import io.netlink4j.core.ChannelOptions;
+import io.netlink4j.core.Errno;
 import io.netlink4j.core.InvalidArgumentException;
+import io.netlink4j.core.RtnlChannel;
 import io.netlink4j.core.testing.Json;
 import io.netlink4j.core.testing.KernelTest;
+import io.netlink4j.core.testing.LossySocket;
 import io.netlink4j.core.testing.TestNetns;
 import java.util.ArrayList;
 import java.util.List;
@@ -102,5 +107,60 @@ class PortBulkKernelTest {
         // at most the window was in flight when the refusal came back
         assertThat(r.appliedCount()).isLessThanOrEqualTo(4);
         assertThat(r.toString()).contains("not sent");
+    }
+
+    private int ifindex(String dev) {
+        return ((Number) Json.map(Json.list(ns.json("ip -j link show dev " + dev)).get(0)).get("ifindex")).intValue();
+    }
+
+    @Test
+    void aRunThatBreaksAfterThreeAnswersReportsWhatTheKernelDid() {
+        // the run's socket delivers three answers, then fails with ENOBUFS (as after an overrun);
+        // the kernel has processed every update sent, whatever became of its answer
+        LossySocket[] lossy = new LossySocket[1];
+        List<RtnlChannel> opened = new ArrayList<>();
+        int v3 = ifindex("v3");
+        List<PortUpdate> updates = List.of(
+                PortUpdate.of("v0", ON),                                                  // #0 acknowledged
+                PortUpdate.of("v2", ON),                                                  // #1 acknowledged
+                PortUpdate.of("v1", ON),                                                  // #2 refused: no port
+                PortUpdate.of("v0", OFF),                                                 // #3 lost, in effect
+                PortUpdate.of("v2", PortSettings.builder().isolated(true).backupPort(v3).build()), // #4 lost, refused half-way
+                PortUpdate.of("v0", PortSettings.builder().flush().build()),              // #5 lost, an action
+                PortUpdate.of("v2", PortSettings.builder().learning(false).build()),      // #6 lost, overwritten by #7
+                PortUpdate.of("v2", PortSettings.builder().learning(true).build()),       // #7 lost, in effect
+                PortUpdate.of("v0", ON),                                                  // #8 never sent
+                PortUpdate.of("v2", OFF));                                                // #9 never sent
+        try (BridgeNetlink lossyNl = BridgeNetlink.over(() -> {
+            RtnlChannel ch = opened.isEmpty()
+                    ? LossySocket.channel(ns.name(), ChannelOptions.defaults(), 3, Errno.ENOBUFS)
+                    : RtnlChannel.open(ns.name());
+            opened.add(ch);
+            return ch;
+        })) {
+            PortBulkResult r = lossyNl.ports().setAll(updates, BulkOptions.defaults().continueOnError().withWindow(8));
+
+            assertThat(r.interruption()).as("%s", r).isInstanceOf(ChannelBrokenException.class);
+            assertThat(r.interruption().errno()).isEqualTo(Errno.ENOBUFS);
+            assertThat(opened.get(0).isOpen()).isFalse();
+            assertThat(opened).hasSize(2); // the read-back and the explanation: one fresh channel
+            List<BulkStatus> status = new ArrayList<>();
+            for (int i = 0; i < r.total(); i++) {
+                status.add(r.status(i));
+            }
+            assertThat(status).as("%s", r).containsExactly(BulkStatus.APPLIED, BulkStatus.APPLIED, BulkStatus.FAILED,
+                    BulkStatus.APPLIED, BulkStatus.NOT_APPLIED, BulkStatus.UNKNOWN, BulkStatus.UNKNOWN,
+                    BulkStatus.APPLIED, BulkStatus.NOT_SENT, BulkStatus.NOT_SENT);
+            assertThat(r.readBack().stream().boxed().toList()).containsExactly(3, 4, 7);
+            assertThat(r.error(2)).isInstanceOf(NotABridgePortException.class).hasMessageContaining("v1 is not a bridge port");
+            assertThatThrownBy(r::orThrow).isSameAs(r.error(2));
+            assertThat(r.error(2).getSuppressed()[0].getMessage())
+                    .contains("4 of 10 applied, 1 failed, 1 not applied, 2 unknown, 2 not sent");
+        }
+        // what ip shows: v0 ends as #3 left it (#8 never went out); v2 as #1 and #7 left it, with
+        // #4 half-applied (isolated on, no backup port: not in effect as asked), #9 never sent
+        assertThat(slave("v0")).containsEntry("proxy_arp", false).containsEntry("hairpin", false);
+        assertThat(slave("v2")).containsEntry("proxy_arp", true).containsEntry("hairpin", true)
+                .containsEntry("learning", true).containsEntry("isolated", true).doesNotContainKey("backup_port");
     }
 }

@@ -164,7 +164,10 @@ public final class NetlinkSocket implements NetlinkTransport {
     @Override
     public int receive(ByteBuffer buffer, int flags) {
         recvAddr.putInt(ADDRLEN, LibC.SOCKADDR_NL_SIZE);
-        long n = LibC.recvfrom(fd, recvAddress(buffer), buffer.capacity(), flags, recvAddrAddress, recvAddrAddress + ADDRLEN);
+        // a peek that only measures (MSG_PEEK|MSG_TRUNC) asks for 0 bytes: netlink still returns the
+        // datagram's real length, without copying it (up to 32 KiB of a dump, copied again by the receive)
+        int length = (flags & (LibC.MSG_PEEK | LibC.MSG_TRUNC)) == (LibC.MSG_PEEK | LibC.MSG_TRUNC) ? 0 : buffer.capacity();
+        long n = LibC.recvfrom(fd, recvAddress(buffer), length, flags, recvAddrAddress, recvAddrAddress + ADDRLEN);
         return n < 0 ? -LibC.errno() : (int) n;
     }
 

@@ -16,7 +16,9 @@ public interface NetlinkTransport extends AutoCloseable {
     /**
      * Receives one datagram into {@code buffer} from offset 0 with recv flags ({@code MSG_PEEK},
      * {@code MSG_TRUNC}); returns its real length (which exceeds the capacity when it was
-     * truncated and MSG_TRUNC was given), or -errno (EAGAIN after the receive timeout).
+     * truncated and MSG_TRUNC was given), or -errno (EAGAIN after the receive timeout). With
+     * MSG_PEEK and MSG_TRUNC together the call only measures the next datagram: callers use the
+     * length alone, and a transport need not copy any bytes.
      */
     int receive(ByteBuffer buffer, int flags);
 
