@@ -111,6 +111,9 @@ public final class PortCommand extends Group {
         @Option(names = "--locked", arity = "1", paramLabel = "on|off", converter = Converters.OnOff.class,
                 description = "Only hosts with an FDB entry on this port may send through it (802.1X).")
         Toggle locked;
+        @Option(names = "--vlan-tunnel", arity = "1", paramLabel = "on|off", converter = Converters.OnOff.class,
+                description = "Map VLANs to tunnel ids on this (external VXLAN) port: nlbridge vlan tunnel add.")
+        Toggle vlanTunnel;
         @Option(names = "--mcast-router", paramLabel = "0-3",
                 description = "Multicast router port: 0 never, 1 learned (default), 2 always, 3 temporary.")
         Integer mcastRouter;
@@ -144,6 +147,7 @@ public final class PortCommand extends Group {
             if (mcastToUnicast != null) { b.mcastToUnicast(mcastToUnicast.on()); }
             if (learningSync != null) { b.learningSync(learningSync.on()); }
             if (locked != null) { b.locked(locked.on()); }
+            if (vlanTunnel != null) { b.vlanTunnel(vlanTunnel.on()); }
             if (mcastRouter != null) {
                 if (mcastRouter < 0 || mcastRouter > 3) {
                     throw new IllegalArgumentException("--mcast-router " + mcastRouter + " is out of range: 0-3");

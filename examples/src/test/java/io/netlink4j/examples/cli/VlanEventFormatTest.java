@@ -132,6 +132,7 @@ class VlanEventFormatTest {
                 "--state", "frozen");
         refused("VLAN 4095 is out of range: VLAN IDs are 1-4094", "vlan", "set", "v0", "4095", "--state", "blocking");
         refused("unknown object \"vlans\"", "monitor", "vlans");
+        refused("-d and -s together are not supported", "vlan", "show", "-d", "-s");
     }
 
     private static void refused(String why, String... args) {

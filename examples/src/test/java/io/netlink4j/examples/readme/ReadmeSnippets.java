@@ -44,7 +44,9 @@ import io.netlink4j.bridge.Vlan;
 import io.netlink4j.bridge.VlanEntry;
 import io.netlink4j.bridge.VlanProtocol;
 import io.netlink4j.bridge.VlanSet;
+import io.netlink4j.bridge.VlanStats;
 import io.netlink4j.bridge.VlanSyncResult;
+import io.netlink4j.bridge.VlanTunnel;
 import io.netlink4j.bridge.Vlans;
 import io.netlink4j.bridge.VniEntry;
 import io.netlink4j.bridge.VniSpec;
@@ -53,6 +55,7 @@ import io.netlink4j.core.NetlinkException;
 import io.netlink4j.core.NoSuchDeviceException;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -151,6 +154,11 @@ final class ReadmeSnippets {
             vlans.setMulticastRouter("v0", Vlan.range(200, 202), MulticastRouter.PERM);
             vlans.setOptions("v0", Vlan.of(300), PortState.LEARNING, MulticastRouter.DISABLED);
             List<VlanEntry> detail = vlans.entries("v0");
+            nl.ports().set("vxlan0", PortSettings.builder().vlanTunnel(true).build());
+            vlans.add("vxlan0", Vlan.of(100), Vlan.range(200, 205));
+            vlans.tunnels().add("vxlan0", VlanTunnel.of(100, 1100), VlanTunnel.range(200, 205, 1200));
+            Map<String, List<VlanTunnel>> tunnels = vlans.tunnels().list();
+            List<VlanStats> vlanCounters = vlans.stats("v0");
 
             MetalLbReport report = new MetalLbDoctor(nl).examine("eth1");
             report.verdict();
