@@ -3,6 +3,7 @@ package io.netlink4j.examples;
 import io.netlink4j.bridge.BridgeNetlink;
 import io.netlink4j.examples.cli.Batch;
 import io.netlink4j.examples.cli.CommandTree;
+import io.netlink4j.examples.cli.JsonOut;
 import io.netlink4j.examples.cli.Failure;
 import io.netlink4j.examples.cli.Version;
 import java.io.OutputStreamWriter;
@@ -54,6 +55,10 @@ public final class Nlbridge implements Runnable {
     @Option(names = "--json", scope = ScopeType.INHERIT,
             description = "JSON output, with the key names of bridge -j / ip -d -j.")
     boolean json;
+
+    @Option(names = {"-p", "--pretty"}, scope = ScopeType.INHERIT,
+            description = "With --json: indented, as bridge -j -p / ip -j -p print it.")
+    boolean pretty;
 
     @Option(names = "--debug", scope = ScopeType.INHERIT,
             description = "Stack traces with errors; library debug logging.")
@@ -137,7 +142,12 @@ public final class Nlbridge implements Runnable {
                 // before the first logger is made; a no-op when slf4j-simple is already set up
                 System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
             }
-            return new CommandLine.RunLast().execute(parsed);
+            JsonOut.pretty(app.pretty);
+            try {
+                return new CommandLine.RunLast().execute(parsed);
+            } finally {
+                JsonOut.pretty(false);
+            }
         });
         cl.setParameterExceptionHandler((ex, args) -> report(app, ex.getCommandLine(), ex, err));
         cl.setExecutionExceptionHandler((ex, where, parsed) -> report(app, where, ex, err));

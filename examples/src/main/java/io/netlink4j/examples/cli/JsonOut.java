@@ -8,7 +8,8 @@ import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
 /**
- * Streams one JSON document to the command's output on one line, as {@code ip -j} does.
+ * Streams one JSON document to the command's output on one line, as {@code ip -j} does, or
+ * indented as {@code ip -j -p} does while {@link #pretty(boolean)} is on.
  *
  * <pre>{@code
  * JsonOut.write(out(), g -> { g.writeStartArray(); ...; g.writeEndArray(); });
@@ -27,8 +28,19 @@ public final class JsonOut {
         void write(JsonGenerator g) throws IOException;
     }
 
+    /** Set by the command line for the command it runs ({@code --pretty}); the CLI runs one command at a time. */
+    private static volatile boolean pretty;
+
+    /** Indent the documents written from now on as iproute2's {@code -p} does (true), or one line each (false). */
+    public static void pretty(boolean on) {
+        pretty = on;
+    }
+
     public static void write(PrintWriter out, Body body) {
         try (JsonGenerator g = FACTORY.createGenerator(out)) {
+            if (pretty) {
+                g.setPrettyPrinter(new Iproute2PrettyPrinter());
+            }
             body.write(g);
         } catch (IOException e) {
             throw new UncheckedIOException("writing JSON", e);

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.ITypeConverter;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.TypeConversionException;
 
@@ -100,18 +101,27 @@ public final class VlanTunnelCommand extends Group {
         @Parameters(index = "0", arity = "0..1", paramLabel = "DEV", converter = Converters.Dev.class)
         String dev;
 
+        @Option(names = "--vid", paramLabel = "VID", converter = Converters.Vid.class,
+                description = "Only the mapping that holds VLAN VID, its whole range (bridge vlan tunnelshow vid VID).")
+        Integer vid;
+
         @Override
         protected int run(BridgeNetlink nl) {
-            Map<String, List<VlanTunnel>> shown = new LinkedHashMap<>();
+            Map<String, List<VlanTunnel>> all = new LinkedHashMap<>();
             if (dev != null) {
                 nl.call(ch -> new Links(ch).get(dev)); // an unknown device is an error, not an empty list
-                List<VlanTunnel> t = nl.vlans().tunnels().get(dev);
-                if (!t.isEmpty()) {
-                    shown.put(dev, t);
-                }
+                all.put(dev, nl.vlans().tunnels().get(dev));
             } else {
-                shown.putAll(nl.vlans().tunnels().list());
+                all.putAll(nl.vlans().tunnels().list());
             }
+            Map<String, List<VlanTunnel>> shown = new LinkedHashMap<>();
+            all.forEach((name, tunnels) -> {
+                List<VlanTunnel> kept = vid == null ? tunnels
+                        : tunnels.stream().filter(t -> t.firstVid() <= vid && vid <= t.lastVid()).toList();
+                if (!kept.isEmpty()) { // as iproute2: a device with nothing to show is not listed
+                    shown.put(name, kept);
+                }
+            });
             if (json()) {
                 JsonOut.write(out(), g -> VlanTunnelFormat.json(g, shown));
             } else {

@@ -94,7 +94,7 @@ class CommandTreeTest {
         // the standard and inherited options are there, in the order of the whole tree
         CommandLine show = cl.getSubcommands().get("port").getSubcommands().get("show");
         assertThat(show.getCommandSpec().options().stream().map(o -> o.longestName()).toList())
-                .containsExactly("--netns", "--json", "--debug", "--help", "--version");
+                .containsExactly("--netns", "--json", "--pretty", "--debug", "--help", "--version");
     }
 
     @Test

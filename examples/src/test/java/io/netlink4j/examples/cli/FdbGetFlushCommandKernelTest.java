@@ -92,6 +92,9 @@ class FdbGetFlushCommandKernelTest extends WithBridgeAndPort {
         assertThat(got.json()).isEqualTo(ns.json("bridge -j fdb get 02:00:00:00:00:0c dev vxlan0 self vni 42"));
         Cli.Result ours = Cli.in(ns.name(), "--json", "fdb", "show", "--dev", "vxlan0");
         assertThat(ours.json()).isEqualTo(ns.json("bridge -j fdb show dev vxlan0"));
+        // -p: indented as iproute2 indents it, byte for byte (objects in an array, string arrays)
+        assertThat(Cli.in(ns.name(), "--json", "-p", "fdb", "show", "--dev", "vxlan0").out())
+                .isEqualTo(ns.bridge("-j -p fdb show dev vxlan0"));
         assertThat(Cli.in(ns.name(), "fdb", "add", "02:00:00:00:00:0b", "vxlan0", "--self", "--nhid", "10",
                 "--dst", "192.0.2.1").status()).isEqualTo(2);
     }

@@ -69,6 +69,17 @@ class VlanTunnelStatsCommandVlanKernelTest {
                         + "                  200-201    1200-1201\n"
                         + "                  204-205    1204-1205\n");
         assertThat(ok("--json", "vlan", "tunnelshow").json()).isEqualTo(ns.json("bridge -j vlan tunnelshow"));
+
+        // a VID filter shows the whole mapping that holds the VID, as iproute2 does
+        for (String v : List.of("100", "200", "204", "205", "202", "300")) {
+            assertThat(ok("vlan", "tunnelshow", "--vid", v).out()).as("vid " + v)
+                    .isEqualTo(ns.read("bridge vlan tunnelshow vid " + v));
+            assertThat(ok("--json", "vlan", "tunnelshow", "vxlan0", "--vid", v).json()).as("vid " + v)
+                    .isEqualTo(ns.json("bridge -j vlan tunnelshow dev vxlan0 vid " + v));
+        }
+        assertThat(ok("vlan", "tunnelshow", "--vid", "204").out())
+                .isEqualTo("port              vlan-id    tunnel-id\n"
+                        + "vxlan0            204-205    1204-1205\n");
     }
 
     @Test

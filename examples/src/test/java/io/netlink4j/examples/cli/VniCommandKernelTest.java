@@ -58,6 +58,10 @@ class VniCommandKernelTest {
             assertThat(json.json()).as(String.join(" ", ours)).isEqualTo(ns.json(("bridge -j " + flags).trim() + " vni show" + dev));
             Cli.Result text = Cli.in(ns.name(), ours);
             assertThat(text.out()).as(String.join(" ", ours)).isEqualTo(ns.bridge((flags + " vni show").trim() + dev));
+            // -p indents as iproute2's json_writer does: the same text, byte for byte
+            Cli.Result pretty = Cli.in(ns.name(), prepend("-p", prepend("--json", ours)));
+            assertThat(pretty.out()).as("-p " + String.join(" ", ours))
+                    .isEqualTo(ns.bridge(("-j -p " + flags).trim() + " vni show" + dev));
         }
 
         ok("vni", "del", "vxlan0", "100,202");
