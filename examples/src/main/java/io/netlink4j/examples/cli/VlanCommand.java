@@ -30,6 +30,11 @@ public final class VlanCommand extends Group {
                 + " counted while the bridge has vlan_stats_enabled 1.")
         boolean stats;
 
+        @Option(names = "--vid", paramLabel = "VID", converter = Converters.Vid.class,
+                description = "Only VLAN VID: the range that holds it (with -s, its line), devices without it"
+                        + " left out (bridge vlan show vid VID).")
+        Integer vid;
+
         @Override
         protected void check() {
             if (details && stats) {
@@ -44,10 +49,10 @@ public final class VlanCommand extends Group {
                 nl.call(ch -> new Links(ch).get(dev)); // an unknown device is an error, not an empty list
             }
             if (details) {
-                return VlanDetailFormat.show(nl, dev, out(), json());
+                return VlanDetailFormat.show(nl, dev, vid, out(), json());
             }
             if (stats) {
-                Map<String, VlanStatsFormat.Device> counters = VlanStatsFormat.read(nl, dev);
+                Map<String, VlanStatsFormat.Device> counters = VlanStatsFormat.read(nl, dev, vid);
                 if (json()) {
                     JsonOut.write(out(), g -> VlanStatsFormat.json(g, counters));
                 } else {
@@ -58,8 +63,13 @@ public final class VlanCommand extends Group {
             Map<String, VlanSet> shown = new LinkedHashMap<>();
             nl.vlans().list().forEach((name, set) -> {
                 // as iproute2: devices without VLANs (no filtering) are not listed
-                if (!set.isEmpty() && (dev == null || dev.equals(name))) {
-                    shown.put(name, set);
+                if (dev != null && !dev.equals(name)) {
+                    return;
+                }
+                VlanSet kept = vid == null ? set
+                        : VlanSet.of(set.ranges().stream().filter(v -> v.first() <= vid && vid <= v.last()).toArray(Vlan[]::new));
+                if (!kept.isEmpty()) {
+                    shown.put(name, kept);
                 }
             });
             if (json()) {

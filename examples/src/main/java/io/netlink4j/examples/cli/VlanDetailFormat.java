@@ -62,9 +62,13 @@ final class VlanDetailFormat {
     /**
      * {@code bridge -d [-j] vlan show [dev DEV]}: the RTM_GETVLAN entries of every device (or of
      * {@code dev}), grouped by device in the kernel's order; devices without VLANs are not listed.
+     * With {@code vid} (may be null), only the entries that hold it.
      */
-    static int show(BridgeNetlink nl, String dev, PrintWriter out, boolean json) {
+    static int show(BridgeNetlink nl, String dev, Integer vid, PrintWriter out, boolean json) {
         List<VlanEntry> entries = dev == null ? nl.vlans().entries() : nl.vlans().entries(dev);
+        if (vid != null) {
+            entries = entries.stream().filter(e -> e.covers(vid)).toList();
+        }
         Map<Integer, String> names = new java.util.HashMap<>();
         nl.call(ch -> new Links(ch).list()).forEach(l -> names.put(l.index(), l.name()));
         Map<String, List<VlanEntry>> byDevice = new java.util.LinkedHashMap<>();
@@ -82,7 +86,7 @@ final class VlanDetailFormat {
 
     /** {@code bridge -d vlan show}: header, then per device its entries, each on two lines. */
     static void text(PrintWriter out, Map<String, List<VlanEntry>> byDevice) {
-        out.printf(PORT_COLUMN + "%s%n", "port", "vlan-id");
+        out.printf(PORT_COLUMN + "%-9s%n", "port", "vlan-id"); // padded to VLAN_ID_LEN, as iproute2
         byDevice.forEach((dev, entries) -> block(out, "", dev, entries, false));
     }
 

@@ -34,7 +34,7 @@ final class VlanFormat {
     }
 
     static void text(PrintWriter out, Map<String, VlanSet> byDevice) {
-        out.printf("%-16s  %s%n", "port", "vlan-id");
+        out.printf("%-16s  %-9s%n", "port", "vlan-id"); // iproute2 pads the header to VLAN_ID_LEN
         byDevice.forEach((dev, set) -> {
             boolean first = true;
             for (Vlan v : set.ranges()) {

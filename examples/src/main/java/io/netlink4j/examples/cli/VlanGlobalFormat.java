@@ -39,7 +39,7 @@ final class VlanGlobalFormat {
     }
 
     static void text(PrintWriter out, Map<String, List<VlanGlobalEntry>> byBridge) {
-        out.printf("%-16s  %s%n", "port", "vlan-id");
+        out.printf("%-16s  %-9s%n", "port", "vlan-id"); // iproute2 pads the header to VLAN_ID_LEN
         byBridge.forEach((br, entries) -> {
             boolean first = true;
             for (VlanGlobalEntry e : entries) {

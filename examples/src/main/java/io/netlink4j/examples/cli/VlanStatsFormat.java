@@ -25,9 +25,10 @@ final class VlanStatsFormat {
 
     /**
      * Every device's counters (or DEV's) by name, devices without VLANs left out. In iproute2's
-     * order: it dumps the bridges' own counters first, then the ports', each by ifindex.
+     * order: it dumps the bridges' own counters first, then the ports', each by ifindex. With
+     * {@code vid} (may be null), only that VLAN's counters.
      */
-    static Map<String, Device> read(BridgeNetlink nl, String dev) {
+    static Map<String, Device> read(BridgeNetlink nl, String dev, Integer vid) {
         Map<Integer, Link> links = new HashMap<>();
         nl.call(ch -> {
             for (Link l : new Links(ch).list()) {
@@ -38,6 +39,9 @@ final class VlanStatsFormat {
         Map<String, Device> bridges = new LinkedHashMap<>();
         Map<String, Device> ports = new LinkedHashMap<>();
         for (VlanStats s : dev != null ? nl.vlans().stats(dev) : nl.vlans().stats()) {
+            if (vid != null && s.vid() != vid) {
+                continue;
+            }
             Link l = links.get(s.ifindex());
             String name = l != null ? l.name() : "if" + s.ifindex();
             boolean bridge = l != null && l.isBridge();

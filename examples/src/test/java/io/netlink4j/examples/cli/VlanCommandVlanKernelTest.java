@@ -51,6 +51,15 @@ class VlanCommandVlanKernelTest {
         assertThat(text.out()).contains("v0                1 Egress Untagged\n", "                  100 PVID Egress Untagged\n",
                 "                  200-210\n");
 
+        // --vid: the range that holds the VID, devices without it left out (bridge vlan show vid VID)
+        for (String vid : List.of("1", "100", "205", "300")) {
+            Cli.Result f = Cli.in(ns.name(), "--json", "vlan", "show", "--vid", vid);
+            assertThat(f.status()).as(f.toString()).isZero();
+            assertThat(f.json()).as("vid " + vid).isEqualTo(ns.json("bridge -compressvlans -j vlan show vid " + vid));
+            assertThat(Cli.in(ns.name(), "vlan", "show", "--vid", vid).out()).as("vid " + vid)
+                    .isEqualTo(ns.read("bridge -compressvlans vlan show vid " + vid));
+        }
+
         assertThat(Cli.in(ns.name(), "vlan", "del", "v0", "205-210").status()).isZero();
         assertThat(v0()).isEqualTo(Json.parse("[{\"vlan\":1,\"flags\":[\"Egress Untagged\"]},"
                 + "{\"vlan\":100,\"flags\":[\"PVID\",\"Egress Untagged\"]},{\"vlan\":200,\"vlanEnd\":204,\"flags\":[]}]"));

@@ -98,7 +98,7 @@ class VlanEventFormatTest {
             VlanDetailFormat.text(out, shown());
         }
         assertThat(s.toString().lines().toList()).containsExactly(
-                "port              vlan-id",
+                "port              vlan-id  ", // iproute2 pads the header to VLAN_ID_LEN (9)
                 "br0               1 PVID Egress Untagged",
                 "                    state forwarding mcast_router 1",
                 "                  10",

@@ -61,6 +61,15 @@ class VlanSetMonitorCommandVlanKernelTest {
         Cli.Result one = Cli.in(ns.name(), "--json", "vlan", "show", "-d", "v0");
         assertThat(one.status()).as(one.toString()).isZero();
         assertThat(one.json()).isEqualTo(ns.json("bridge -d -j vlan show dev v0"));
+
+        // --vid: the entries that hold the VID, as bridge -d vlan show vid VID
+        for (String vid : List.of("1", "201", "205", "300")) {
+            Cli.Result f = Cli.in(ns.name(), "--json", "vlan", "show", "-d", "--vid", vid);
+            assertThat(f.status()).as(f.toString()).isZero();
+            assertThat(f.json()).as("vid " + vid).isEqualTo(ns.json("bridge -d -j vlan show vid " + vid));
+            assertThat(stripped(Cli.in(ns.name(), "vlan", "show", "-d", "--vid", vid).out())).as("vid " + vid)
+                    .isEqualTo(stripped(ns.read("bridge -d vlan show vid " + vid)));
+        }
     }
 
     /** The VIDs of v0 as {@code bridge -d -j vlan show dev v0} lists them (adjacent equal VLANs come as a range). */

@@ -129,5 +129,21 @@ class VlanTunnelStatsCommandVlanKernelTest {
         String text = ok("vlan", "show", "--stats", "v0").out();
         assertThat(text).startsWith("port              vlan-id\nv0                1 PVID Egress Untagged\n"
                 + "                    RX: ").contains("\n                  100\n                    RX: ");
+        // --vid: that VLAN's line of each device that has it, as bridge -s vlan show vid VID
+        for (String vid : List.of("1", "100", "300")) {
+            assertThat(devicesAndVids(ok("--json", "vlan", "show", "--stats", "--vid", vid).json())).as("vid " + vid)
+                    .isEqualTo(devicesAndVids(ns.json("bridge -s -j vlan show vid " + vid)));
+        }
+    }
+
+    /** "ifname:vid" of each counter line of a {@code bridge -s -j vlan show} document, in order. */
+    private static List<String> devicesAndVids(Object doc) {
+        List<String> out = new java.util.ArrayList<>();
+        for (Object d : Json.list(doc)) {
+            for (Object v : Json.list(Json.at(d, "vlans"))) {
+                out.add(Json.at(d, "ifname") + ":" + Json.at(v, "vid"));
+            }
+        }
+        return out;
     }
 }
