@@ -110,8 +110,8 @@ fresh
 x strace -f -qq -e trace=sendto,sendmsg -o "$tmp/strace" "${JAVA[@]}" port 10 >"$tmp/out"
 port_ok "library port (strace)"
 setlinks=$(grep -c 'RTM_NEWLINK\|RTM_SETLINK' "$tmp/strace" || true)
-echo "port update requests seen by strace: $setlinks for 5 x 10 updates (4 warm-up rounds + 1 timed)" >"$tmp/strace.txt"
-expect "strace: netlink link requests for 50 port updates" "$setlinks" 50
+echo "port update requests seen by strace: $setlinks for 21 x 10 updates (20 warm-up rounds + 1 timed)" >"$tmp/strace.txt"
+expect "strace: netlink link requests for 210 port updates" "$setlinks" 210
 
 # the launcher writes its class-data archive on its first run after a build: not in a round
 if [[ -n $CLI ]]; then fresh; x "$NLBRIDGE" port show >/dev/null; x "$NLBRIDGE" port show >/dev/null; fi
