@@ -38,19 +38,7 @@ class BridgeMonitorKernelTest {
     @AfterEach
     void tearDown() throws InterruptedException {
         // the namespace goes whatever failed before (open() in setUp, close() of the monitor, ...)
-        try {
-            if (mon != null) {
-                mon.close();
-            }
-            if (runner != null) {
-                runner.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
-            }
-            if (nl != null) {
-                nl.close();
-            }
-        } finally {
-            ns.close();
-        }
+        MonitorThread.closeAll(mon, runner, nl, ns, WAIT_SECONDS);
     }
 
     private void start(java.util.function.Consumer<BridgeEvent> listener) {

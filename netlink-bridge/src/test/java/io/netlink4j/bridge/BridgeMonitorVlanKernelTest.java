@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.LinkedBlockingQueue;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.AfterEach;
@@ -48,19 +47,7 @@ class BridgeMonitorVlanKernelTest {
 
     @AfterEach
     void tearDown() throws InterruptedException {
-        try {
-            if (mon != null) {
-                mon.close();
-            }
-            if (runner != null) {
-                runner.join(TimeUnit.SECONDS.toMillis(WAIT_SECONDS));
-            }
-            if (nl != null) {
-                nl.close();
-            }
-        } finally {
-            ns.close();
-        }
+        MonitorThread.closeAll(mon, runner, nl, ns, WAIT_SECONDS);
     }
 
     private int ifindex(String dev) {

@@ -26,6 +26,27 @@ final class MonitorThread {
     }
 
     /**
+     * A monitor test's clean-up: the monitor closed, its thread joined (up to {@code waitSeconds}),
+     * the handle closed, and the namespace deleted whatever failed before (each may be null but ns).
+     */
+    static void closeAll(BridgeMonitor mon, Thread runner, BridgeNetlink nl, io.netlink4j.core.testing.TestNetns ns,
+                         long waitSeconds) throws InterruptedException {
+        try {
+            if (mon != null) {
+                mon.close();
+            }
+            if (runner != null) {
+                runner.join(TimeUnit.SECONDS.toMillis(waitSeconds));
+            }
+            if (nl != null) {
+                nl.close();
+            }
+        } finally {
+            ns.close();
+        }
+    }
+
+    /**
      * The next event of {@code events} of {@code type} that matches, within {@code waitSeconds}
      * (a bound against hanging, not a speed check); other events are skipped and listed on failure.
      */
