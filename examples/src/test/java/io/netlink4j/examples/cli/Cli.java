@@ -1,5 +1,7 @@
 package io.netlink4j.examples.cli;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import io.netlink4j.core.testing.Json;
 import io.netlink4j.examples.Nlbridge;
 import java.io.PrintWriter;
@@ -40,5 +42,12 @@ final class Cli {
         List<String> all = new ArrayList<>(List.of("--netns", netns));
         all.addAll(Arrays.asList(args));
         return run(all.toArray(String[]::new));
+    }
+
+    /** {@link #in}, asserting exit status 0 (the whole result in the failure message). */
+    static Result ok(String netns, String... args) {
+        Result r = in(netns, args);
+        assertThat(r.status()).as(r.toString()).isZero();
+        return r;
     }
 }

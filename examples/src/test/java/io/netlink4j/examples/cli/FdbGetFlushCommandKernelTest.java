@@ -14,8 +14,7 @@ import org.junit.jupiter.api.Test;
 class FdbGetFlushCommandKernelTest extends WithBridgeAndPort {
 
     private void ok(String... args) {
-        Cli.Result r = Cli.in(ns.name(), args);
-        assertThat(r.status()).as(r.toString()).isZero();
+        Cli.ok(ns.name(), args);
     }
 
     private List<String> ourMacsOnV0() {

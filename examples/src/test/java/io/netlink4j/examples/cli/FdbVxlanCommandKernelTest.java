@@ -41,8 +41,7 @@ class FdbVxlanCommandKernelTest {
     }
 
     private void ok(String... args) {
-        Cli.Result r = Cli.in(ns.name(), args);
-        assertThat(r.status()).as(r.toString()).isZero();
+        Cli.ok(ns.name(), args);
     }
 
     /** The entries with a dst, as parsed JSON objects, keyed by "mac dst". */

@@ -40,8 +40,7 @@ class MdbCommandKernelTest {
     }
 
     private void ok(String... args) {
-        Cli.Result r = Cli.in(ns.name(), args);
-        assertThat(r.status()).as(r.toString()).isZero();
+        Cli.ok(ns.name(), args);
     }
 
     /** Our --json mdb show with {@code flags} equals bridge -j {@code flags} mdb show. */

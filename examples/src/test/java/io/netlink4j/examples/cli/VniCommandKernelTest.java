@@ -37,8 +37,7 @@ class VniCommandKernelTest {
     }
 
     private void ok(String... args) {
-        Cli.Result r = Cli.in(ns.name(), args);
-        assertThat(r.status()).as(r.toString()).isZero();
+        Cli.ok(ns.name(), args);
     }
 
     @Test
