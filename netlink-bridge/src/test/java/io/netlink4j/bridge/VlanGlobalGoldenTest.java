@@ -10,8 +10,6 @@ import io.netlink4j.core.RtnlChannel;
 import io.netlink4j.core.testing.Golden;
 import io.netlink4j.core.testing.Messages;
 import io.netlink4j.core.testing.ScriptedKernel;
-import java.nio.ByteBuffer;
-import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -30,8 +28,7 @@ class VlanGlobalGoldenTest {
     }
 
     private void assertSentLikeIproute2(int ours, String name, int theirs) {
-        byte[] golden = Golden.load(name).sent(theirs);
-        golden = Arrays.copyOf(golden, ByteBuffer.wrap(golden).order(java.nio.ByteOrder.nativeOrder()).getInt(0));
+        byte[] golden = Golden.load(name).sentMessage(theirs);
         assertThat(Golden.hex(Golden.withoutSeqAndPid(kernel.sent().get(ours))))
                 .isEqualTo(Golden.hex(Golden.withoutSeqAndPid(golden)));
     }

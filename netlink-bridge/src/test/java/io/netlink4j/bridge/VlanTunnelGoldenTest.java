@@ -9,9 +9,6 @@ import io.netlink4j.core.RtnlChannel;
 import io.netlink4j.core.testing.Golden;
 import io.netlink4j.core.testing.Messages;
 import io.netlink4j.core.testing.ScriptedKernel;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -32,8 +29,7 @@ class VlanTunnelGoldenTest {
     }
 
     private void assertSentLikeIproute2(int ours, String name, int theirs) {
-        byte[] golden = Golden.load(name).sent(theirs);
-        golden = Arrays.copyOf(golden, ByteBuffer.wrap(golden).order(ByteOrder.nativeOrder()).getInt(0));
+        byte[] golden = Golden.load(name).sentMessage(theirs);
         assertThat(Golden.hex(Golden.withoutSeqAndPid(kernel.sent().get(ours))))
                 .as("request %d against %s", ours, name)
                 .isEqualTo(Golden.hex(Golden.withoutSeqAndPid(golden)));

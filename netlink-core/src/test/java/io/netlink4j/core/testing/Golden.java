@@ -6,6 +6,7 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -90,6 +91,15 @@ public final class Golden {
     public byte[] sent(int i) {
         return frames.stream().filter(Frame::send).skip(i).findFirst()
                 .orElseThrow(() -> new IllegalArgumentException(name + " has no send #" + i)).bytes();
+    }
+
+    /**
+     * The first message of the {@code i}-th datagram sent, cut to its nlmsg_len: iproute2 sometimes
+     * sends its whole request buffer.
+     */
+    public byte[] sentMessage(int i) {
+        byte[] d = sent(i);
+        return Arrays.copyOf(d, ByteBuffer.wrap(d).order(ByteOrder.nativeOrder()).getInt(0));
     }
 
     /** The {@code i}-th datagram received. */
