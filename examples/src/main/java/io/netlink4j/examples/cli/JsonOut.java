@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
+import java.util.List;
 
 /**
  * Streams one JSON document to the command's output on one line, as {@code ip -j} does, or
@@ -66,6 +67,31 @@ public final class JsonOut {
         if (value != null) {
             g.writeStringField(name, value);
         }
+    }
+
+    /** Writes one item of a list. */
+    public interface Item<T> {
+        void write(JsonGenerator g, T item) throws IOException;
+    }
+
+    /**
+     * {@code [{"ifname": NAME, KEY: [ITEM, ...]}, ...]}, a device per map entry in the map's order:
+     * the shape of iproute2's per-device listings ({@code bridge -j vlan show}, {@code tunnelshow}, …).
+     */
+    public static <T> void perDevice(JsonGenerator g, java.util.Map<String, ? extends List<T>> byDevice, String key,
+                                     Item<T> item) throws IOException {
+        g.writeStartArray();
+        for (java.util.Map.Entry<String, ? extends List<T>> d : byDevice.entrySet()) {
+            g.writeStartObject();
+            g.writeStringField("ifname", d.getKey());
+            g.writeArrayFieldStart(key);
+            for (T t : d.getValue()) {
+                item.write(g, t);
+            }
+            g.writeEndArray();
+            g.writeEndObject();
+        }
+        g.writeEndArray();
     }
 
     /** {@code "name": ["A","B"]}. */

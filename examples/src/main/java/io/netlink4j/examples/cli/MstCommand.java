@@ -46,23 +46,12 @@ public final class MstCommand extends Group {
             });
             if (json()) {
                 // iproute2's bridge -j mst show: [{"ifname": "v0", "mst": [{"msti": 0, "state": "forwarding"}]}]
-                JsonOut.write(out(), g -> {
-                    g.writeStartArray();
-                    for (Map.Entry<String, List<MstState>> e : shown.entrySet()) {
-                        g.writeStartObject();
-                        g.writeStringField("ifname", e.getKey());
-                        g.writeArrayFieldStart("mst");
-                        for (MstState s : e.getValue()) {
-                            g.writeStartObject();
-                            g.writeNumberField("msti", s.msti());
-                            g.writeStringField("state", s.state().label());
-                            g.writeEndObject();
-                        }
-                        g.writeEndArray();
-                        g.writeEndObject();
-                    }
-                    g.writeEndArray();
-                });
+                JsonOut.write(out(), g -> JsonOut.perDevice(g, shown, "mst", (j, s) -> {
+                    j.writeStartObject();
+                    j.writeNumberField("msti", s.msti());
+                    j.writeStringField("state", s.state().label());
+                    j.writeEndObject();
+                }));
             } else {
                 out().printf("%-16s  %s%n", "port", "msti");
                 shown.forEach((name, states) -> {

@@ -86,7 +86,7 @@ final class VlanDetailFormat {
 
     /** {@code bridge -d vlan show}: header, then per device its entries, each on two lines. */
     static void text(PrintWriter out, Map<String, List<VlanEntry>> byDevice) {
-        out.printf(PORT_COLUMN + "%-9s%n", "port", "vlan-id"); // padded to VLAN_ID_LEN, as iproute2
+        VlanFormat.header(out);
         byDevice.forEach((dev, entries) -> block(out, "", dev, entries, false));
     }
 
@@ -125,18 +125,7 @@ final class VlanDetailFormat {
 
     /** {@code [{"ifname": "v0", "vlans": [...]}, ...]}. */
     static void json(JsonGenerator g, Map<String, List<VlanEntry>> byDevice) throws IOException {
-        g.writeStartArray();
-        for (Map.Entry<String, List<VlanEntry>> d : byDevice.entrySet()) {
-            g.writeStartObject();
-            g.writeStringField("ifname", d.getKey());
-            g.writeArrayFieldStart("vlans");
-            for (VlanEntry e : d.getValue()) {
-                json(g, e);
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        JsonOut.perDevice(g, byDevice, "vlans", VlanDetailFormat::json);
     }
 
     /**

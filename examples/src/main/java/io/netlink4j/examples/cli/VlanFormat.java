@@ -33,8 +33,16 @@ final class VlanFormat {
         return sb.toString();
     }
 
+    /** iproute2's VLAN_ID_LEN: the vlan-id column is this wide, its header padded to it. */
+    static final int VLAN_ID_LEN = 9;
+
+    /** The "port  vlan-id" header of {@code bridge vlan show}, {@code -d} and {@code vlan global show}. */
+    static void header(PrintWriter out) {
+        out.printf("%-16s  %-" + VLAN_ID_LEN + "s%n", "port", "vlan-id");
+    }
+
     static void text(PrintWriter out, Map<String, VlanSet> byDevice) {
-        out.printf("%-16s  %-9s%n", "port", "vlan-id"); // iproute2 pads the header to VLAN_ID_LEN
+        header(out);
         byDevice.forEach((dev, set) -> {
             boolean first = true;
             for (Vlan v : set.ranges()) {

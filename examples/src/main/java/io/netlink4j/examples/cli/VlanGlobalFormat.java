@@ -39,7 +39,7 @@ final class VlanGlobalFormat {
     }
 
     static void text(PrintWriter out, Map<String, List<VlanGlobalEntry>> byBridge) {
-        out.printf("%-16s  %-9s%n", "port", "vlan-id"); // iproute2 pads the header to VLAN_ID_LEN
+        VlanFormat.header(out);
         byBridge.forEach((br, entries) -> {
             boolean first = true;
             for (VlanGlobalEntry e : entries) {
@@ -52,18 +52,7 @@ final class VlanGlobalFormat {
 
     /** {@code [{"ifname": "br0", "vlans": [{"vlan": 100, "vlanEnd": 110, "mcast_snooping": 1, ...}]}]}. */
     static void json(JsonGenerator g, Map<String, List<VlanGlobalEntry>> byBridge) throws IOException {
-        g.writeStartArray();
-        for (Map.Entry<String, List<VlanGlobalEntry>> br : byBridge.entrySet()) {
-            g.writeStartObject();
-            g.writeStringField("ifname", br.getKey());
-            g.writeArrayFieldStart("vlans");
-            for (VlanGlobalEntry e : br.getValue()) {
-                entry(g, e);
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        JsonOut.perDevice(g, byBridge, "vlans", VlanGlobalFormat::entry);
     }
 
     /** One entry: {@code {"vlan": 100, "vlanEnd": 110, "mcast_snooping": 1, ...}}. */

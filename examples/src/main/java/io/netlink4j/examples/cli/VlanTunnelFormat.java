@@ -11,8 +11,6 @@ import java.util.Map;
 final class VlanTunnelFormat {
     private VlanTunnelFormat() {}
 
-    /** iproute2's VLAN_ID_LEN: the vlan-id column is this wide. */
-    private static final int VLAN_ID_LEN = 9;
 
     static String range(int first, int last) {
         return first == last ? Integer.toString(first) : first + "-" + last;
@@ -20,11 +18,11 @@ final class VlanTunnelFormat {
 
     /** The header, then per port one line per mapping, the port named on its first. */
     static void text(PrintWriter out, Map<String, List<VlanTunnel>> byPort) {
-        out.printf("%-16s  %-" + VLAN_ID_LEN + "s  tunnel-id%n", "port", "vlan-id");
+        out.printf("%-16s  %-" + VlanFormat.VLAN_ID_LEN + "s  tunnel-id%n", "port", "vlan-id");
         byPort.forEach((port, tunnels) -> {
             boolean first = true;
             for (VlanTunnel t : tunnels) {
-                out.printf("%-16s  %-" + VLAN_ID_LEN + "s  %s%n", first ? port : "",
+                out.printf("%-16s  %-" + VlanFormat.VLAN_ID_LEN + "s  %s%n", first ? port : "",
                         range(t.firstVid(), t.lastVid()), range(t.firstTunnelId(), t.lastTunnelId()));
                 first = false;
             }
@@ -47,17 +45,6 @@ final class VlanTunnelFormat {
 
     /** {@code [{"ifname": "vxlan0", "tunnels": [...]}, ...]}. */
     static void json(JsonGenerator g, Map<String, List<VlanTunnel>> byPort) throws IOException {
-        g.writeStartArray();
-        for (Map.Entry<String, List<VlanTunnel>> e : byPort.entrySet()) {
-            g.writeStartObject();
-            g.writeStringField("ifname", e.getKey());
-            g.writeArrayFieldStart("tunnels");
-            for (VlanTunnel t : e.getValue()) {
-                json(g, t);
-            }
-            g.writeEndArray();
-            g.writeEndObject();
-        }
-        g.writeEndArray();
+        JsonOut.perDevice(g, byPort, "tunnels", VlanTunnelFormat::json);
     }
 }
