@@ -4,11 +4,13 @@ import io.netlink4j.bridge.BridgeNetlink;
 import io.netlink4j.examples.cli.Batch;
 import io.netlink4j.examples.cli.CommandTree;
 import io.netlink4j.examples.cli.JsonOut;
+import io.netlink4j.examples.cli.QuickLine;
 import io.netlink4j.examples.cli.Failure;
 import io.netlink4j.examples.cli.Version;
 import java.io.OutputStreamWriter;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
+import java.util.Optional;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -106,7 +108,8 @@ public final class Nlbridge implements Runnable {
         if (args.length > 0 && (args[0].equals("-batch") || args[0].equals("-force"))) {
             return batch(out, err, args);
         }
-        int status = commandLine(out, err, args).execute(args);
+        Optional<QuickLine> quick = QuickLine.parse(args);
+        int status = quick.isPresent() ? execute(quick.get(), null, out, err) : commandLine(out, err, args).execute(args);
         out.flush();
         err.flush();
         return status;
@@ -137,21 +140,45 @@ public final class Nlbridge implements Runnable {
         cl.setOut(out);
         cl.setErr(err);
         cl.setCaseInsensitiveEnumValuesAllowed(true);
-        cl.setExecutionStrategy(parsed -> {
-            if (app.debug) {
-                // before the first logger is made; a no-op when slf4j-simple is already set up
-                System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
-            }
-            JsonOut.pretty(app.pretty);
-            try {
-                return new CommandLine.RunLast().execute(parsed);
-            } finally {
-                JsonOut.pretty(false);
-            }
-        });
+        cl.setExecutionStrategy(parsed -> withGlobalOptions(app, () -> new CommandLine.RunLast().execute(parsed)));
         cl.setParameterExceptionHandler((ex, args) -> report(app, ex.getCommandLine(), ex, err));
         cl.setExecutionExceptionHandler((ex, where, parsed) -> report(app, where, ex, err));
         return cl;
+    }
+
+    /** Runs {@code body} with the settings of the global options in effect (--debug, --pretty). */
+    private static <E extends Exception> int withGlobalOptions(Nlbridge app, Body<E> body) throws E {
+        if (app.debug) {
+            // before the first logger is made; a no-op when slf4j-simple is already set up
+            System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "debug");
+        }
+        JsonOut.pretty(app.pretty);
+        try {
+            return body.call();
+        } finally {
+            JsonOut.pretty(false);
+        }
+    }
+
+    /** A command's run, with the exceptions it may throw. */
+    @FunctionalInterface
+    private interface Body<E extends Exception> {
+        int call() throws E;
+    }
+
+    /**
+     * Runs a command line that {@link QuickLine} parsed, as picocli's execute would run it: the
+     * global options' settings, the command, and a failure reported with the same line and status.
+     */
+    private static int execute(QuickLine line, Batch session, PrintWriter out, PrintWriter err) {
+        Nlbridge app = line.app();
+        app.batch = session;
+        line.command().attach(app, out, err);
+        try {
+            return withGlobalOptions(app, line.command()::call);
+        } catch (Exception e) {
+            return report(app, line.qualifiedName(), e, err);
+        }
     }
 
     /**
@@ -171,6 +198,12 @@ public final class Nlbridge implements Runnable {
         }
         BatchLines lines = new BatchLines(out, err);
         int status = Batch.run(args[at + 1], force, err, System.in, (session, words) -> {
+            Optional<QuickLine> quick = QuickLine.parse(words);
+            if (quick.isPresent()) {
+                int s = execute(quick.get(), session, out, err);
+                out.flush();
+                return s;
+            }
             CommandLine cl = lines.commandLine(words);
             ((Nlbridge) cl.getCommand()).batch = session;
             int s = cl.execute(words);
@@ -217,7 +250,11 @@ public final class Nlbridge implements Runnable {
 
     private static int report(Nlbridge app, CommandLine where, Exception e, PrintWriter err) {
         String what = where == null ? "" : where.getCommandSpec().qualifiedName(" ");
-        what = what.startsWith("nlbridge") ? what.substring("nlbridge".length()).strip() : what;
+        return report(app, what.startsWith("nlbridge") ? what.substring("nlbridge".length()).strip() : what, e, err);
+    }
+
+    /** Reports the failure of command {@code what} ("port set") on stderr; returns its exit status. */
+    private static int report(Nlbridge app, String what, Exception e, PrintWriter err) {
         Failure f = Failure.of(what, e);
         f.details().forEach(err::println);
         err.println(f.line());

@@ -62,19 +62,33 @@ public final class CommandTree {
             if (existing != null) {
                 return add(existing, args, at + 1);
             }
-            for (Class<?> child : children) {
-                Command c = child.getAnnotation(Command.class);
-                if (c.name().equals(args[at]) || List.of(c.aliases()).contains(args[at])) {
-                    CommandLine sub = new CommandLine(child);
-                    cl.addSubcommand(sub);
-                    return add(sub, args, at + 1);
-                }
+            Class<?> child = child(cl.getCommandSpec().userObject().getClass(), args[at]);
+            if (child != null) {
+                CommandLine sub = new CommandLine(child);
+                cl.addSubcommand(sub);
+                return add(sub, args, at + 1);
             }
         }
         if (cl.getCommandSpec().subcommands().isEmpty()) {
             addAll(cl);
         }
         return false;
+    }
+
+    /** True when {@code type} is a group: a command that has sub-commands. */
+    static boolean isGroup(Class<?> type) {
+        return CHILDREN.containsKey(type);
+    }
+
+    /** The sub-command of group {@code type} named {@code word} (its name or an alias), or null. */
+    static Class<?> child(Class<?> type, String word) {
+        for (Class<?> child : CHILDREN.getOrDefault(type, List.of())) {
+            Command c = child.getAnnotation(Command.class);
+            if (c.name().equals(word) || List.of(c.aliases()).contains(word)) {
+                return child;
+            }
+        }
+        return null;
     }
 
     /** True when {@code cl} (finished) has every command that {@code args} name, and they name one at every level. */

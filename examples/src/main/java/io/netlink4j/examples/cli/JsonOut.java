@@ -19,10 +19,13 @@ import java.util.List;
 public final class JsonOut {
     private JsonOut() {}
 
-    private static final JsonFactory FACTORY = JsonFactory.builder()
-            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
-            .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
-            .build();
+    /** Made on the first document: a command without --json loads no Jackson class (start-up). */
+    private static final class Factory {
+        static final JsonFactory FACTORY = JsonFactory.builder()
+                .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+                .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
+                .build();
+    }
 
     /** Writes a document through {@code body}, then a newline. */
     public interface Body {
@@ -38,7 +41,7 @@ public final class JsonOut {
     }
 
     public static void write(PrintWriter out, Body body) {
-        try (JsonGenerator g = FACTORY.createGenerator(out)) {
+        try (JsonGenerator g = Factory.FACTORY.createGenerator(out)) {
             if (pretty) {
                 g.setPrettyPrinter(new Iproute2PrettyPrinter());
             }

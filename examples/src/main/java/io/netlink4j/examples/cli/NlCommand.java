@@ -13,22 +13,35 @@ import picocli.CommandLine.Spec;
  * fails with exit status 2 before anything is sent.
  */
 public abstract class NlCommand implements Callable<Integer> {
+    /** Set by picocli; null when the command line was parsed by {@link QuickLine}. */
     @Spec
-    protected CommandSpec spec;
+    private CommandSpec spec;
+
+    /** Without picocli ({@link QuickLine}): the root and the writers. */
+    private Nlbridge app;
+    private PrintWriter out;
+    private PrintWriter err;
+
+    /** Connects a command parsed by {@link QuickLine} to its root and writers, as picocli does through the spec. */
+    public void attach(Nlbridge root, PrintWriter stdout, PrintWriter stderr) {
+        this.app = root;
+        this.out = stdout;
+        this.err = stderr;
+    }
 
     /** The root command with the global options. */
     protected Nlbridge app() {
-        return (Nlbridge) spec.root().userObject();
+        return spec == null ? app : (Nlbridge) spec.root().userObject();
     }
 
     /** Where results go (stdout, or the test's writer). */
     protected PrintWriter out() {
-        return spec.commandLine().getOut();
+        return spec == null ? out : spec.commandLine().getOut();
     }
 
     /** Where progress and warnings go (stderr). */
     protected PrintWriter err() {
-        return spec.commandLine().getErr();
+        return spec == null ? err : spec.commandLine().getErr();
     }
 
     protected boolean json() {
