@@ -100,7 +100,7 @@ public final class E2eBench {
 
     private static void add(LibraryOps ops, String mode, int n) throws InterruptedException {
         // warm-up on a scratch bridge, deleted again before the timed run on br0/v0
-        for (int k = 0; k < ADD_WARMUPS; k++) {
+        warmUp("add", ADD_WARMUPS, k -> {
             ops.createScratch("wbr0", "wv0", "wv1");
             try {
                 // one-at-a-time runs 10k round trips per pass: 3k per pass warm it up as well
@@ -117,7 +117,7 @@ public final class E2eBench {
                 ops.deleteLink("wv0");
                 ops.deleteLink("wbr0");
             }
-        }
+        });
         // the caller's input, built before the clock
         List<FdbSpec> entries = mode.equals("add1idx") ? LibraryOps.entries(ops.ifindex(DEV), n) : LibraryOps.entries(DEV, n);
         settle(); // also lets the kernel free the scratch entries (RCU) before the clock runs
@@ -136,9 +136,7 @@ public final class E2eBench {
         int ifindex = ops.ifindex(DEV);
         // 8 warm-up dumps left the timed one at 3.1-3.4 or 4.9-7.0 ms from run to run (C2 had not
         // settled on the decoder loop); 50 cost 0.2 s and leave it at the JVM's steady state
-        for (int k = 0; k < DUMP_WARMUPS; k++) {
-            ops.dumpCountStatic(ifindex);
-        }
+        warmUp("dump", DUMP_WARMUPS, k -> ops.dumpCountStatic(ifindex));
         settle();
         com.sun.management.ThreadMXBean mx = (com.sun.management.ThreadMXBean) ManagementFactory.getThreadMXBean();
         long tid = Thread.currentThread().getId();
@@ -158,15 +156,14 @@ public final class E2eBench {
             requests += ops.portCounted(DEV, i % 2 == 1);
         }
         int index = byIndex ? ops.ifindex(DEV) : 0; // resolved once, as the Go and C peers do
-        for (int k = 1; k < PORT_WARMUPS; k++) {
-            portRound(ops, n, index);
-        }
+        int passes = warmUp("port", PORT_WARMUPS - 1, k -> portRound(ops, n, index));
         settle();
         long t0 = start();
         portRound(ops, n, index);
         long t1 = System.nanoTime();
         print(byIndex ? "portidx" : "port", n, t1 - t0);
         System.out.println("requests " + requests);
+        System.out.println("rounds " + (passes + 2)); // the counted one, the warm-up passes, the timed one
     }
 
     /** {@code n} updates of v0, by name ({@code index} 0) or by ifindex, alternating off/on and ending on. */
@@ -181,9 +178,7 @@ public final class E2eBench {
     }
 
     private static void portBulk(LibraryOps ops, int n) {
-        for (int k = 0; k < PORT_WARMUPS; k++) {
-            ops.portBulk(DEV, n);
-        }
+        warmUp("portbulk", PORT_WARMUPS, k -> ops.portBulk(DEV, n));
         settle();
         long t0 = start();
         int ok = ops.portBulk(DEV, n);
@@ -192,6 +187,39 @@ public final class E2eBench {
         if (ok != n) {
             System.exit(1);
         }
+    }
+
+    /** Passes after the first {@code passes} of {@link #warmUp}, at most. */
+    private static final int MAX_EXTRA_WARMUPS = 20;
+
+    /**
+     * Runs {@code passes} warm-up passes, then more, each after the JIT compilers went idle, until
+     * a whole pass sets off no compilation (at most {@link #MAX_EXTRA_WARMUPS} more). A fixed
+     * number of passes was not enough: while the C2 queue is long the JIT raises the tier-4
+     * thresholds, so hot methods stayed at tier 2 or 3 and reached C2 only during the timed run
+     * (-XX:+PrintCompilation showed RtnlChannel.exchange, MessageWriter.putHeader and
+     * NetlinkSocket.receive compiled inside the timed 10k adds, which then took 6.3 to 8.5 ms
+     * from run to run against 6.0 µs an add in a long steady loop). Returns the passes run.
+     */
+    private static int warmUp(String what, int passes, java.util.function.IntConsumer pass) {
+        int k = 0;
+        for (; k < passes; k++) {
+            pass.accept(k);
+        }
+        java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
+        for (int extra = 0; extra < MAX_EXTRA_WARMUPS; extra++, k++) {
+            settle();
+            long before = jit.getTotalCompilationTime();
+            pass.accept(k);
+            settle();
+            if (jit.getTotalCompilationTime() == before) {
+                break;
+            }
+        }
+        if (System.getenv("E2E_VERBOSE") != null) {
+            System.err.printf("%s: %d warm-up passes%n", what, k + 1);
+        }
+        return k + 1;
     }
 
     /**
