@@ -72,6 +72,32 @@ class BatchKernelTest extends WithBridgeAndPort {
         assertThat(r.err().lines().count()).as(r.toString()).isEqualTo(2);
     }
 
+    /**
+     * Lines that QuickLine parses (port set, port show) and lines that go to picocli (fdb add and
+     * fdb show have option groups) share one run and one handle, and a line's --json sticks to
+     * neither kind of the next line.
+     */
+    @Test
+    void quickAndPicocliLinesShareARun() throws Exception {
+        assertThat(QuickLine.eligible(FdbCommand.Add.class)).isFalse();
+        assertThat(QuickLine.eligible(PortCommand.Set.class)).isTrue();
+        String n = "--netns " + ns.name() + " ";
+        Path f = dir.resolve("b");
+        Files.write(f, List.of(n + "--json port show v0", n + "fdb add 02:00:00:00:00:31 v0 --permanent",
+                n + "port set v0 --hairpin on", n + "--json fdb show --dev v0", n + "port show v0",
+                n + "fdb add 02:00:00:00:00:32 v0", n + "fdb show --dev v0"));
+        Cli.Result r = Cli.run("-batch", f.toString());
+        assertThat(r.status()).as(r.toString()).isZero();
+        List<String> out = r.out().lines().toList();
+        assertThat(out.get(0)).as(r.toString()).startsWith("[{"); // quick line, --json
+        assertThat(out.get(1)).as(r.toString()).startsWith("[{").contains("02:00:00:00:00:31"); // picocli, --json
+        assertThat(out.get(2)).as(r.toString()).matches("\\d+: v0.*"); // quick line after a JSON one: text
+        assertThat(out).as(r.toString()).contains("02:00:00:00:00:32 master br0 static"); // picocli line after a JSON one: text
+        assertThat(slave("hairpin")).isEqualTo(true);
+        String fdb = ns.read("bridge -j fdb show dev v0");
+        assertThat(fdb).contains("02:00:00:00:00:31", "02:00:00:00:00:32");
+    }
+
     @Test
     void wordsSplitOnBlanksWithQuotesAndComments() {
         assertThat(Batch.words("  port  set \"v 0\" --hairpin on # tail")).containsExactly("port", "set", "v 0", "--hairpin", "on");
