@@ -205,6 +205,7 @@ public final class Nlbridge implements Runnable {
                 return s;
             }
             CommandLine cl = lines.commandLine(words);
+            CommandTree.clearArgGroups(cl); // the previous line's groups must not reach this one
             ((Nlbridge) cl.getCommand()).batch = session;
             int s = cl.execute(words);
             out.flush();

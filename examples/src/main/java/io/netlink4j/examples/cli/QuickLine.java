@@ -35,8 +35,9 @@ import picocli.CommandLine.Unmatched;
  *       and aliases), with the root's options anywhere;
  *   <li>every field of the command is a plain {@code @Option} or {@code @Parameters}: a switch,
  *       or one value (String, int, long, an enum, or with a converter), positional parameters at
- *       a fixed index; no default values, mix-ins, argument groups, collections, negatable or
- *       split options;
+ *       a fixed index; no default values, mix-ins, collections, negatable or split options;
+ *       argument groups only of optional options, each group at most once (in an exclusive
+ *       group, one of its options);
  *   <li>every option is given once, as {@code --name value} or {@code --name=value}, known to the
  *       command or the root, and no word or value starts with {@code @} or (values) {@code -};
  *   <li>every value converts, and every required option and parameter is there.
@@ -176,6 +177,12 @@ public final class QuickLine {
         if (o == null || !seen.add(o)) {
             return -1; // unknown here (help, version, a typo, a clustered switch) or given twice
         }
+        if (o.group != null) {
+            target = o.group.instance(command, seen, o);
+            if (target == null) {
+                return -1; // a second option of an exclusive group
+            }
+        }
         if (o.arity == 0) {
             return eq < 0 && set(o, target, null) ? i + 1 : -1;
         }
@@ -253,6 +260,44 @@ public final class QuickLine {
         }
 
         private void add(Field f) throws ReflectiveOperationException {
+            ArgGroup g = f.getAnnotation(ArgGroup.class);
+            if (g != null) {
+                addGroup(f, g);
+                return;
+            }
+            addArg(f, null);
+        }
+
+        /**
+         * An argument group of options only, each optional, the group at most once: its options
+         * are the command's, set on a group object made when the first of them is given (as
+         * picocli does); in an exclusive group, a second one goes to picocli.
+         */
+        private void addGroup(Field f, ArgGroup g) throws ReflectiveOperationException {
+            Class<?> t = f.getType();
+            plain &= (g.multiplicity().isEmpty() || g.multiplicity().equals("0..1")) && g.validate()
+                    && !t.isArray() && !Collection.class.isAssignableFrom(t) && !Map.class.isAssignableFrom(t)
+                    && t.getSuperclass() == Object.class;
+            if (!plain) {
+                return;
+            }
+            f.setAccessible(true);
+            Group group = new Group(f, g.exclusive());
+            for (Method m : t.getDeclaredMethods()) {
+                plain &= !picocli(m);
+            }
+            for (Field member : t.getDeclaredFields()) {
+                Option o = member.getAnnotation(Option.class);
+                if (o == null) {
+                    plain &= !picocli(member);
+                    continue;
+                }
+                plain &= !o.required();
+                addArg(member, group);
+            }
+        }
+
+        private void addArg(Field f, Group group) throws ReflectiveOperationException {
             Option o = f.getAnnotation(Option.class);
             Parameters p = f.getAnnotation(Parameters.class);
             if (o == null && p == null) {
@@ -266,7 +311,7 @@ public final class QuickLine {
                 int arity = arity(o.arity(), f.getType());
                 plain &= arity >= 0 && o.defaultValue().equals(NO_DEFAULT) && !o.negatable() && o.split().isEmpty()
                         && o.fallbackValue().isEmpty() && !o.interactive() && o.names().length > 0;
-                Opt opt = Opt.of(f, arity, o.converter());
+                Opt opt = Opt.of(f, arity, o.converter(), group);
                 plain &= opt != null;
                 for (String n : o.names()) {
                     plain &= options.put(n, opt) == null;
@@ -286,7 +331,7 @@ public final class QuickLine {
             boolean optional = p.arity().equals("0..1");
             plain &= (optional || p.arity().isEmpty() || p.arity().equals("1")) && p.defaultValue().equals(NO_DEFAULT)
                     && p.split().isEmpty() && !p.interactive() && index >= 0 && index < 64;
-            Opt opt = Opt.of(f, 1, p.converter());
+            Opt opt = Opt.of(f, 1, p.converter(), null);
             plain &= opt != null;
             if (!plain) {
                 return;
@@ -320,20 +365,58 @@ public final class QuickLine {
         }
     }
 
+    /** An argument group field of a command: where its object goes, and whether its options exclude each other. */
+    private static final class Group {
+        final Field field;
+        final boolean exclusive;
+
+        Group(Field field, boolean exclusive) {
+            this.field = field;
+            this.exclusive = exclusive;
+        }
+
+        /**
+         * The group object of {@code command} for option {@code o}, made on the first of its
+         * options; null when {@code o} is a second option of an exclusive group.
+         */
+        Object instance(Object command, Set<Opt> seen, Opt o) {
+            try {
+                if (exclusive) {
+                    for (Opt other : seen) {
+                        if (other != o && other.group == this) {
+                            return null;
+                        }
+                    }
+                }
+                Object g = field.get(command);
+                if (g == null) {
+                    g = newInstance(field.getType());
+                    field.set(command, g);
+                }
+                return g;
+            } catch (ReflectiveOperationException e) {
+                return null;
+            }
+        }
+    }
+
     /** One option or positional parameter: its field, arity, and how its value converts. */
     private static final class Opt {
         final Field field;
         final int arity;
         final ITypeConverter<?> converter;
+        /** The argument group the option belongs to, or null. */
+        final Group group;
 
-        private Opt(Field field, int arity, ITypeConverter<?> converter) {
+        private Opt(Field field, int arity, ITypeConverter<?> converter, Group group) {
             this.field = field;
             this.arity = arity;
             this.converter = converter;
+            this.group = group;
         }
 
         /** Null when the field's type is not one this parser converts like picocli. */
-        static Opt of(Field f, int arity, Class<? extends ITypeConverter<?>>[] converters)
+        static Opt of(Field f, int arity, Class<? extends ITypeConverter<?>>[] converters, Group group)
                 throws ReflectiveOperationException {
             Class<?> t = f.getType();
             if (t.isArray() || Collection.class.isAssignableFrom(t) || Map.class.isAssignableFrom(t)
@@ -348,7 +431,7 @@ public final class QuickLine {
                 return null;
             }
             f.setAccessible(true);
-            return new Opt(f, arity, c);
+            return new Opt(f, arity, c, group);
         }
 
         /** The value picocli would set; null when it would not accept {@code s}. */

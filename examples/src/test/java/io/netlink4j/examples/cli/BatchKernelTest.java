@@ -73,19 +73,20 @@ class BatchKernelTest extends WithBridgeAndPort {
     }
 
     /**
-     * Lines that QuickLine parses (port set, port show) and lines that go to picocli (fdb add and
-     * fdb show have option groups) share one run and one handle, and a line's --json sticks to
-     * neither kind of the next line.
+     * Lines that QuickLine parses (port set, port show) and lines that go to picocli (fdb show;
+     * fdb add with "--") share one run and one handle, and a line's --json sticks to neither
+     * kind of the next line.
      */
     @Test
     void quickAndPicocliLinesShareARun() throws Exception {
-        assertThat(QuickLine.eligible(FdbCommand.Add.class)).isFalse();
-        assertThat(QuickLine.eligible(PortCommand.Set.class)).isTrue();
         String n = "--netns " + ns.name() + " ";
-        Path f = dir.resolve("b");
-        Files.write(f, List.of(n + "--json port show v0", n + "fdb add 02:00:00:00:00:31 v0 --permanent",
+        List<String> lines = List.of(n + "--json port show v0", n + "fdb add --permanent -- 02:00:00:00:00:31 v0",
                 n + "port set v0 --hairpin on", n + "--json fdb show --dev v0", n + "port show v0",
-                n + "fdb add 02:00:00:00:00:32 v0", n + "fdb show --dev v0"));
+                n + "fdb add -- 02:00:00:00:00:32 v0", n + "fdb show --dev v0");
+        List<Boolean> quick = lines.stream().map(l -> QuickLine.parse(l.split(" ")).isPresent()).toList();
+        assertThat(quick).containsExactly(true, false, true, false, true, false, false);
+        Path f = dir.resolve("b");
+        Files.write(f, lines);
         Cli.Result r = Cli.run("-batch", f.toString());
         assertThat(r.status()).as(r.toString()).isZero();
         List<String> out = r.out().lines().toList();
@@ -96,6 +97,39 @@ class BatchKernelTest extends WithBridgeAndPort {
         assertThat(slave("hairpin")).isEqualTo(true);
         String fdb = ns.read("bridge -j fdb show dev v0");
         assertThat(fdb).contains("02:00:00:00:00:31", "02:00:00:00:00:32");
+    }
+
+    /**
+     * picocli keeps a reused command line's argument groups from one parse to the next: a line's
+     * --permanent must not reach the next line that goes to picocli ("--" keeps these two lines
+     * from QuickLine).
+     */
+    @Test
+    void argumentGroupsOfOneLineDoNotStickToTheNext() throws Exception {
+        String[] first = {"--netns", ns.name(), "fdb", "add", "--permanent", "--", "02:00:00:00:00:41", "v0"};
+        assertThat(QuickLine.parse(first)).isEmpty();
+        String n = "--netns " + ns.name() + " ";
+        Path f = dir.resolve("b");
+        Files.write(f, List.of(n + "fdb add --permanent -- 02:00:00:00:00:41 v0", n + "fdb add -- 02:00:00:00:00:42 v0",
+                n + "fdb add 02:00:00:00:00:43 v0 --dynamic", n + "fdb add -- 02:00:00:00:00:44 v0"));
+        Cli.Result r = Cli.run("-batch", f.toString());
+        assertThat(r.status()).as(r.toString()).isZero();
+        Object entries = ns.json("bridge -j fdb show dev v0");
+        assertThat(state(entries, "02:00:00:00:00:41")).isEqualTo("permanent");
+        assertThat(state(entries, "02:00:00:00:00:42")).isEqualTo("static");
+        assertThat(state(entries, "02:00:00:00:00:43")).isEqualTo(""); // dynamic: iproute2 prints no state
+        assertThat(state(entries, "02:00:00:00:00:44")).isEqualTo("static");
+    }
+
+    /** The "state" iproute2 gives the entry for {@code mac} ("" for none). */
+    private static String state(Object entries, String mac) {
+        for (Object e : (List<?>) entries) {
+            if (mac.equals(Json.at(e, "mac"))) {
+                Object s = ((java.util.Map<?, ?>) e).get("state");
+                return s == null ? "" : s.toString();
+            }
+        }
+        throw new AssertionError(mac + " not in " + entries);
     }
 
     @Test

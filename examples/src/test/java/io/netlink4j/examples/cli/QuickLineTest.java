@@ -68,9 +68,10 @@ class QuickLineTest {
         quickLeaves().values().forEach(cl -> quick.add(cl.getCommand().getClass()));
         System.out.printf("QuickLineTest: %d of %d leaf commands taken: %s%n", quickLeaves().size(), leaves().size(),
                 quickLeaves().keySet());
-        assertThat(quick).contains(PortCommand.Show.class, PortCommand.Set.class, VlanCommand.Show.class);
-        // argument groups and mix-ins stay with picocli
-        assertThat(QuickLine.eligible(FdbCommand.Add.class)).isFalse();
+        assertThat(quick).contains(PortCommand.Show.class, PortCommand.Set.class, VlanCommand.Show.class,
+                FdbCommand.Add.class, FdbCommand.Del.class);
+        // an argument group with required options, and mix-ins, stay with picocli
+        assertThat(QuickLine.eligible(FdbCommand.Get.class)).isFalse();
         assertThat(QuickLine.eligible(BridgeCommand.Add.class)).isFalse();
         assertThat(QuickLine.eligible(PortCommand.class)).as("a group").isFalse();
     }
@@ -114,7 +115,9 @@ class QuickLineTest {
         for (String line : List.of("", "port", "port show -h", "--help", "-V", "port show @args", "port show -- v0",
                 "port set v0 --proxy-arp on --proxy-arp off", "port set v0 --proxy-arp", "port set v0 --proxy-arp -1",
                 "port set v0 --proxy-arp maybe", "port set v0 --bogus on", "port set", "port show v0 v1",
-                "fdb add 02:00:00:00:00:01 dev v0", "--json --json port show", "nosuch show", "port nosuch",
+                "fdb add 02:00:00:00:00:01 dev v0", "fdb add 02:00:00:00:00:01 v0 --master --self",
+                "fdb add 02:00:00:00:00:01 v0 --permanent --dynamic", "fdb get 02:00:00:00:00:01 --br br0",
+                "--json --json port show", "nosuch show", "port nosuch",
                 "--netns", "--netns=@x port show", "port show -p -p", "port set v0 --mcast-router=x")) {
             String[] args = line.isEmpty() ? new String[0] : line.split(" ");
             assertThat(QuickLine.parse(args)).as(line).isEmpty();
@@ -132,8 +135,10 @@ class QuickLineTest {
 
     /** picocli's parse of {@code line} gives the same command, and equal option and parameter fields. */
     private static void same(List<String> line, QuickLine q) {
-        // one tree for every parse, as -batch had it: picocli resets every field before a parse
+        // one tree for every parse, as -batch has it: picocli resets every option before a
+        // parse, and the argument groups are cleared as -batch clears them
         CommandLine cl = WHOLE;
+        CommandTree.clearArgGroups(cl);
         ParseResult pr;
         try {
             pr = cl.parseArgs(line.toArray(String[]::new));
@@ -152,15 +157,21 @@ class QuickLineTest {
         assertThat(fields(q.app())).as("%s: root fields", line).isEqualTo(fields(cl.getCommand()));
     }
 
-    /** The @Option and @Parameters fields of {@code o} (its class and superclasses): name -> value. */
+    /**
+     * The @Option and @Parameters fields of {@code o} (its class and superclasses): name -> value;
+     * an @ArgGroup field: null, or the fields of its group object.
+     */
     private static Map<String, Object> fields(Object o) {
         Map<String, Object> out = new LinkedHashMap<>();
         for (Class<?> c = o.getClass(); c != Object.class; c = c.getSuperclass()) {
             for (Field f : c.getDeclaredFields()) {
-                if (f.isAnnotationPresent(CommandLine.Option.class) || f.isAnnotationPresent(CommandLine.Parameters.class)) {
+                boolean group = f.isAnnotationPresent(CommandLine.ArgGroup.class);
+                if (group || f.isAnnotationPresent(CommandLine.Option.class)
+                        || f.isAnnotationPresent(CommandLine.Parameters.class)) {
                     f.setAccessible(true);
                     try {
-                        out.put(c.getSimpleName() + "." + f.getName(), f.get(o));
+                        Object v = f.get(o);
+                        out.put(c.getSimpleName() + "." + f.getName(), group && v != null ? fields(v) : v);
                     } catch (IllegalAccessException e) {
                         throw new AssertionError(e);
                     }
@@ -176,7 +187,11 @@ class QuickLineTest {
         for (PositionalParamSpec p : cl.getCommandSpec().positionalParameters()) {
             line.add(sample(p));
         }
+        Set<Object> exclusiveGroups = new java.util.HashSet<>();
         for (OptionSpec o : ownOptions(cl)) {
+            if (o.group() != null && o.group().exclusive() && !exclusiveGroups.add(o.group())) {
+                continue; // one option of an exclusive group
+            }
             line.add(o.longestName());
             if (o.arity().max() > 0) {
                 line.add(sample(o));
@@ -201,6 +216,7 @@ class QuickLineTest {
             case "Vid": return "10";
             case "VidRange": return "10-20";
             case "TunnelIds": return "1000-1010";
+            case "IpLiteral": return "192.0.2.1";
             default: break;
         }
         if (t.isEnum()) {
@@ -227,6 +243,25 @@ class QuickLineTest {
         // the --name=value form, every option given twice, unknown options, help
         for (OptionSpec o : ownOptions(cl)) {
             int at = plain.indexOf(o.longestName());
+            if (at < 0) { // another option of an exclusive group: with the one in the line, and instead of it
+                List<String> add = new ArrayList<>(List.of(o.longestName()));
+                if (o.arity().max() > 0) {
+                    add.add(sample(o));
+                }
+                out.add(concat(plain, add));
+                List<String> instead = new ArrayList<>(plain);
+                for (OptionSpec other : o.group().options()) {
+                    int i = instead.indexOf(other.longestName());
+                    if (i >= 0) {
+                        instead.remove(i);
+                        if (other.arity().max() > 0) {
+                            instead.remove(i);
+                        }
+                    }
+                }
+                out.add(concat(instead, add));
+                continue;
+            }
             if (o.arity().max() > 0) {
                 List<String> eq = without(plain, at + 1);
                 eq.set(at, o.longestName() + "=" + plain.get(at + 1));
