@@ -98,6 +98,29 @@ public final class CommandTree {
         cl.getSubcommands().values().forEach(CommandTree::clearArgGroups);
     }
 
+    private static volatile java.util.Set<String> commandNames;
+
+    /**
+     * True when {@code word} is the name or an alias of a command anywhere in the tree. picocli
+     * refuses such a word as an option's value where that command could come next ("Expected
+     * parameter for option '--netns' but found 'port'").
+     */
+    static boolean isCommandName(String word) {
+        java.util.Set<String> names = commandNames;
+        if (names == null) {
+            names = new java.util.HashSet<>();
+            for (List<Class<?>> children : CHILDREN.values()) {
+                for (Class<?> child : children) {
+                    Command c = child.getAnnotation(Command.class);
+                    names.add(c.name());
+                    names.addAll(List.of(c.aliases()));
+                }
+            }
+            commandNames = names;
+        }
+        return names.contains(word);
+    }
+
     /** True when {@code type} is a group: a command that has sub-commands. */
     static boolean isGroup(Class<?> type) {
         return CHILDREN.containsKey(type);
@@ -173,10 +196,16 @@ public final class CommandTree {
                 continue; // a switch
             }
             if (min == 1 && max == 1) {
+                // a value that is a command's name: picocli's verdict ("expected parameter")
+                // depends on the commands built, so the level gets all of them
                 if (eq > 0) {
+                    if (isCommandName(a.substring(eq + 1))) {
+                        return -1;
+                    }
                     continue;
                 }
-                if (i + 1 < args.length && !args[i + 1].startsWith("-") && !args[i + 1].startsWith("@")) {
+                if (i + 1 < args.length && !args[i + 1].startsWith("-") && !args[i + 1].startsWith("@")
+                        && !isCommandName(args[i + 1])) {
                     i++;
                     continue;
                 }

@@ -45,7 +45,8 @@ import picocli.CommandLine.Unmatched;
  * Anything else (help, version, errors of any kind, a command outside that shape) returns
  * {@link Optional#empty()} and goes to picocli, which then prints its usage, its error text and
  * gives its exit status, as before. {@code QuickLineTest} checks line by line that whatever is
- * taken here, picocli parses to equal field values.
+ * taken here, picocli parses to equal field values. One difference remains by design: with
+ * {@code --debug}, a failure's stack trace shows this path's frames instead of picocli's.
  */
 public final class QuickLine {
     /** The annotation default that means "no default value". */
@@ -197,8 +198,8 @@ public final class QuickLine {
         } else {
             return -1;
         }
-        if (value.startsWith("-") || value.startsWith("@")) {
-            return -1;
+        if (value.startsWith("-") || value.startsWith("@") || CommandTree.isCommandName(value)) {
+            return -1; // picocli may take a command's name for the next command, not a value
         }
         return set(o, target, value) ? next : -1;
     }
@@ -242,12 +243,15 @@ public final class QuickLine {
         static Shape of(Class<?> type) {
             Shape s = new Shape();
             try {
+                Command command = type.getAnnotation(Command.class);
+                s.plain &= command == null || isDefault(command.defaultValueProvider(), "NoDefaultProvider");
+                Object probe = java.lang.reflect.Modifier.isAbstract(type.getModifiers()) ? null : newInstance(type);
                 for (Class<?> c = type; c != Object.class; c = c.getSuperclass()) {
                     for (Method m : c.getDeclaredMethods()) {
                         s.plain &= !picocli(m);
                     }
                     for (Field f : c.getDeclaredFields()) {
-                        s.add(f);
+                        s.add(f, probe);
                     }
                 }
                 for (int k = 0; k < s.positionals.size(); k++) {
@@ -259,13 +263,14 @@ public final class QuickLine {
             return s;
         }
 
-        private void add(Field f) throws ReflectiveOperationException {
+        /** {@code probe}: a new object of the command's class (null for an abstract one), for initial values. */
+        private void add(Field f, Object probe) throws ReflectiveOperationException {
             ArgGroup g = f.getAnnotation(ArgGroup.class);
             if (g != null) {
                 addGroup(f, g);
                 return;
             }
-            addArg(f, null);
+            addArg(f, null, probe);
         }
 
         /**
@@ -283,6 +288,7 @@ public final class QuickLine {
             }
             f.setAccessible(true);
             Group group = new Group(f, g.exclusive());
+            Object probe = newInstance(t);
             for (Method m : t.getDeclaredMethods()) {
                 plain &= !picocli(m);
             }
@@ -293,11 +299,11 @@ public final class QuickLine {
                     continue;
                 }
                 plain &= !o.required();
-                addArg(member, group);
+                addArg(member, group, probe);
             }
         }
 
-        private void addArg(Field f, Group group) throws ReflectiveOperationException {
+        private void addArg(Field f, Group group, Object probe) throws ReflectiveOperationException {
             Option o = f.getAnnotation(Option.class);
             Parameters p = f.getAnnotation(Parameters.class);
             if (o == null && p == null) {
@@ -310,7 +316,13 @@ public final class QuickLine {
             if (o != null) {
                 int arity = arity(o.arity(), f.getType());
                 plain &= arity >= 0 && o.defaultValue().equals(NO_DEFAULT) && !o.negatable() && o.split().isEmpty()
-                        && o.fallbackValue().isEmpty() && !o.interactive() && o.names().length > 0;
+                        && o.fallbackValue().isEmpty() && !o.interactive() && o.names().length > 0
+                        && isDefault(o.preprocessor(), "NoOpParameterPreprocessor")
+                        && isDefault(o.parameterConsumer(), "NullParameterConsumer")
+                        && (arity == 1 || o.converter().length == 0 && !startsTrue(f, probe));
+                for (String n : o.names()) {
+                    plain &= n.startsWith("-");
+                }
                 Opt opt = Opt.of(f, arity, o.converter(), group);
                 plain &= opt != null;
                 for (String n : o.names()) {
@@ -330,7 +342,9 @@ public final class QuickLine {
             }
             boolean optional = p.arity().equals("0..1");
             plain &= (optional || p.arity().isEmpty() || p.arity().equals("1")) && p.defaultValue().equals(NO_DEFAULT)
-                    && p.split().isEmpty() && !p.interactive() && index >= 0 && index < 64;
+                    && p.split().isEmpty() && !p.interactive() && index >= 0 && index < 64
+                    && isDefault(p.preprocessor(), "NoOpParameterPreprocessor")
+                    && isDefault(p.parameterConsumer(), "NullParameterConsumer");
             Opt opt = Opt.of(f, 1, p.converter(), null);
             plain &= opt != null;
             if (!plain) {
@@ -343,6 +357,24 @@ public final class QuickLine {
             if (!optional) {
                 required.add(opt);
             }
+        }
+
+        /**
+         * True when the switch {@code f} is true in {@code probe}, a new object of the command's
+         * or group's class: picocli then sets it to false when it is given, this parser would set
+         * true.
+         */
+        private static boolean startsTrue(Field f, Object probe) throws ReflectiveOperationException {
+            if (probe == null) {
+                return true; // not known: not plain
+            }
+            f.setAccessible(true);
+            return Boolean.TRUE.equals(f.get(probe));
+        }
+
+        /** True when an annotation's class attribute is picocli's default ({@code CommandLine$NAME}, private). */
+        private static boolean isDefault(Class<?> value, String name) {
+            return value.getName().equals("picocli.CommandLine$" + name);
         }
 
         /** 0 for a switch, 1 for one value, -1 for anything else. */

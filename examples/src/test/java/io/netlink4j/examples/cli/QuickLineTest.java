@@ -118,7 +118,8 @@ class QuickLineTest {
                 "fdb add 02:00:00:00:00:01 dev v0", "fdb add 02:00:00:00:00:01 v0 --master --self",
                 "fdb add 02:00:00:00:00:01 v0 --permanent --dynamic", "fdb get 02:00:00:00:00:01 --br br0",
                 "--json --json port show", "nosuch show", "port nosuch",
-                "--netns", "--netns=@x port show", "port show -p -p", "port set v0 --mcast-router=x")) {
+                "--netns", "--netns=@x port show", "port show -p -p", "port set v0 --mcast-router=x",
+                "--netns port port show", "bridge --netns delete del x", "port --netns=list show")) {
             String[] args = line.isEmpty() ? new String[0] : line.split(" ");
             assertThat(QuickLine.parse(args)).as(line).isEmpty();
         }
@@ -235,7 +236,8 @@ class QuickLineTest {
         // every word replaced by other values: cases, bad, empty, option-like, @-file, numbers
         for (int i = start; i < plain.size(); i++) {
             for (String v : List.of("ON", "Off", "bad-value", "", "-1", "@file", "-", "2", "99999999999", "v0",
-                    "forwarding", "FORWARDING", "02:00:00:00:00:0G", "10-5", "4095", "--json", "x=y")) {
+                    "forwarding", "FORWARDING", "02:00:00:00:00:0G", "10-5", "4095", "--json", "x=y", "port", "show",
+                    "delete", "global")) {
                 out.add(with(plain, i, v));
             }
             out.add(without(plain, i));
@@ -282,7 +284,8 @@ class QuickLineTest {
         for (int i = 0; i <= plain.size(); i++) {
             for (List<String> root : List.of(List.of("--json"), List.of("-p"), List.of("--pretty", "--debug"),
                     List.of("--netns", "ns1"), List.of("--netns=ns1"), List.of("--netns", "-x"),
-                    List.of("--json", "--json"))) {
+                    List.of("--json", "--json"), List.of("--netns", "port"), List.of("--netns=show"),
+                    List.of("--netns", "delete"), List.of("--netns", "global"), List.of("--netns", "fdb"))) {
                 List<String> l = new ArrayList<>(plain);
                 l.addAll(i, root);
                 out.add(l);
