@@ -202,24 +202,24 @@ public final class E2eBench {
      * from run to run against 6.0 µs an add in a long steady loop). Returns the passes run.
      */
     private static int warmUp(String what, int passes, java.util.function.IntConsumer pass) {
-        int k = 0;
-        for (; k < passes; k++) {
-            pass.accept(k);
+        int run = 0;
+        while (run < passes) {
+            pass.accept(run++);
         }
         java.lang.management.CompilationMXBean jit = ManagementFactory.getCompilationMXBean();
-        for (int extra = 0; extra < MAX_EXTRA_WARMUPS; extra++, k++) {
-            settle();
+        settle(); // once here, then once after each pass: the compilers are idle before every pass
+        for (int extra = 0; extra < MAX_EXTRA_WARMUPS; extra++) {
             long before = jit.getTotalCompilationTime();
-            pass.accept(k);
+            pass.accept(run++);
             settle();
             if (jit.getTotalCompilationTime() == before) {
                 break;
             }
         }
         if (System.getenv("E2E_VERBOSE") != null) {
-            System.err.printf("%s: %d warm-up passes%n", what, k + 1);
+            System.err.printf("%s: %d warm-up passes%n", what, run);
         }
-        return k + 1;
+        return run;
     }
 
     /**
