@@ -205,7 +205,6 @@ public final class Nlbridge implements Runnable {
                 return s;
             }
             CommandLine cl = lines.commandLine(words);
-            CommandTree.clearArgGroups(cl); // the previous line's groups must not reach this one
             ((Nlbridge) cl.getCommand()).batch = session;
             int s = cl.execute(words);
             out.flush();
@@ -228,7 +227,17 @@ public final class Nlbridge implements Runnable {
             this.err = err;
         }
 
+        /**
+         * The command line for {@code words}, ready for a parse: a reused one has the argument
+         * groups of its previous line cleared (picocli resets only the options).
+         */
         CommandLine commandLine(String[] words) {
+            CommandLine cl = choose(words);
+            CommandTree.clearArgGroups(cl);
+            return cl;
+        }
+
+        private CommandLine choose(String[] words) {
             if (grown != null && CommandTree.covers(grown, words, 0)) {
                 return grown;
             }
